@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Everything else receives a parsed, typed `Config`.
+ * Production refuses to start with any missing or inconsistent setting and names every bad key.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = (what: string) => z.string().regex(GUID, `${what} must be a GUID`);
+const port = z.coerce.number().int().min(0).max(65535);
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Every key Mamori reads, with its documentation; `.env.example` and the README table mirror this. */
+export const configKeys = {
+  MAMORI_MODE: { required: false, secret: false, meaning: '`local` (default) or `production`' },
+  PORT: { required: false, secret: false, meaning: 'HTTP port of the bot (default 3978)' },
+  HOST: {
+    required: false,
+    secret: false,
+    meaning: 'Interface to bind in production (default 0.0.0.0); local mode always binds 127.0.0.1',
+  },
+  LOG_LEVEL: { required: false, secret: false, meaning: 'pino level: debug, info (default), warn, error' },
+  MAMORI_BOT_APP_ID: { required: true, secret: false, meaning: 'Entra app (client) id of the Azure Bot' },
+  MAMORI_BOT_APP_PASSWORD: { required: true, secret: true, meaning: 'Client secret of the bot app' },
+  MAMORI_TENANT_ID: {
+    required: true,
+    secret: false,
+    meaning: 'The company tenant; activities from any other tenant are dropped',
+  },
+  MAMORI_SERVICE_URL: {
+    required: false,
+    secret: false,
+    meaning: 'Bot Connector URL used to open a chat nobody has started yet (default the public Teams one)',
+  },
+  MAMORI_DATA_DIR: {
+    required: false,
+    secret: false,
+    meaning: 'Folder for the SQLite database (default ./data)',
+  },
+  MAMORI_PLAYGROUND_PORT: {
+    required: false,
+    secret: false,
+    meaning: 'Port of the Agents Playground in local mode (default 56150)',
+  },
+} as const;
+
+export type ConfigKey = keyof typeof configKeys;
+
+const baseSchema = z.object({
+  MAMORI_MODE: z.preprocess(blankToUndefined, z.enum(['local', 'production']).default('local')),
+  PORT: z.preprocess(blankToUndefined, port.default(3978)),
+  HOST: optional(z.string()),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ),
+  MAMORI_BOT_APP_ID: optional(guid('MAMORI_BOT_APP_ID')),
+  MAMORI_BOT_APP_PASSWORD: optional(z.string().min(1)),
+  MAMORI_TENANT_ID: optional(guid('MAMORI_TENANT_ID')),
+  MAMORI_SERVICE_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^https?$/ }).default('https://smba.trafficmanager.net/teams/'),
+  ),
+  MAMORI_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  MAMORI_PLAYGROUND_PORT: z.preprocess(blankToUndefined, port.default(56150)),
+});
+
+type Parsed = z.infer<typeof baseSchema>;
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string;
+  tenantId: string;
+}
+
+export interface Config {
+  mode: 'local' | 'production';
+  host: string;
+  port: number;
+  logLevel: Parsed['LOG_LEVEL'];
+  /** Absent only in local mode, where Bot Framework auth is off. */
+  bot: BotCredentials | null;
+  /** The tenant served; in local mode the demo tenant unless configured. */
+  tenantId: string | null;
+  serviceUrl: string;
+  dataDir: string;
+  playgroundPort: number;
+}
+
+export class ConfigError extends Error {
+  readonly reason = 'invalidConfig' as const;
+  constructor(readonly problems: { key: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.key}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (pure: pass any record). Throws `ConfigError` listing every bad key. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = baseSchema.safeParse(env);
+  const problems: { key: string; message: string }[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ key: String(issue.path[0] ?? '(root)'), message: issue.message });
+    }
+  }
+  const mode = result.success
+    ? result.data.MAMORI_MODE
+    : env.MAMORI_MODE === 'production'
+      ? 'production'
+      : 'local';
+  if (mode === 'production') {
+    for (const key of ['MAMORI_BOT_APP_ID', 'MAMORI_BOT_APP_PASSWORD', 'MAMORI_TENANT_ID'] as const) {
+      const value = env[key];
+      if (value === undefined || value.trim() === '') {
+        problems.push({ key, message: 'is required in production' });
+      }
+    }
+  }
+  if (problems.length > 0 || !result.success) {
+    throw new ConfigError(problems);
+  }
+  const d = result.data;
+  const bot =
+    d.MAMORI_BOT_APP_ID && d.MAMORI_BOT_APP_PASSWORD && d.MAMORI_TENANT_ID
+      ? { appId: d.MAMORI_BOT_APP_ID, appPassword: d.MAMORI_BOT_APP_PASSWORD, tenantId: d.MAMORI_TENANT_ID }
+      : null;
+  return {
+    mode: d.MAMORI_MODE,
+    host: d.MAMORI_MODE === 'local' ? '127.0.0.1' : (d.HOST ?? '0.0.0.0'),
+    port: d.PORT,
+    logLevel: d.LOG_LEVEL,
+    // Local mode never authenticates, even if credentials happen to be present in the environment.
+    bot: d.MAMORI_MODE === 'production' ? bot : null,
+    tenantId: d.MAMORI_TENANT_ID ?? null,
+    serviceUrl: d.MAMORI_SERVICE_URL,
+    dataDir: d.MAMORI_DATA_DIR,
+    playgroundPort: d.MAMORI_PLAYGROUND_PORT,
+  };
+}
+
+/** Reads `.env` (if present) under the process environment, which wins, then parses. */
+export function loadConfig(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Config {
+  const env = options.env ?? process.env;
+  const file = path.join(options.cwd ?? process.cwd(), '.env');
+  const fromFile = fs.existsSync(file) ? dotenv.parse(fs.readFileSync(file)) : {};
+  return parseConfig({ ...fromFile, ...env });
+}
+
+/** A loggable view of the config: secrets reduced to whether they are set. */
+export function redactedSummary(config: Config): Record<string, unknown> {
+  return {
+    mode: config.mode,
+    host: config.host,
+    port: config.port,
+    logLevel: config.logLevel,
+    botAppId: config.bot?.appId ?? null,
+    botAppPassword: config.bot ? '(set)' : '(not set)',
+    botAuth: config.bot ? 'on' : 'off (local mode)',
+    tenantId: config.tenantId,
+    serviceUrl: config.serviceUrl,
+    dataDir: config.dataDir,
+  };
+}

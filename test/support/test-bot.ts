@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfig } from '../../bot/src/config';
+import { StaticSecurityStaff } from '../../bot/src/directory/security-staff';
+import { createLogger } from '../../bot/src/logger';
+import { startMamori, type RunningMamori } from '../../bot/src/mamori';
+import { testTenantId } from './teams-activities';
+
+export interface TestBot extends RunningMamori {
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  dataDir: string;
+}
+
+/** Starts the real server on a random port with a fresh data folder. */
+export async function startTestBot(
+  options: { env?: Record<string, string>; staffIds?: string[]; dataDir?: string } = {},
+): Promise<TestBot> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-test-'));
+  const config = parseConfig({
+    MAMORI_MODE: 'local',
+    PORT: '0',
+    MAMORI_TENANT_ID: testTenantId,
+    MAMORI_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const mamori = await startMamori({
+    config,
+    logger: createLogger(config.logLevel),
+    securityStaff: new StaticSecurityStaff(options.staffIds ?? []),
+  });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${mamori.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { ...mamori, post, dataDir };
+}

@@ -1,0 +1,74 @@
+import { ConfigError, parseConfig, redactedSummary } from '../../bot/src/config';
+
+const production = {
+  MAMORI_MODE: 'production',
+  MAMORI_BOT_APP_ID: '0f6b8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+  MAMORI_BOT_APP_PASSWORD: 'secret-value',
+  MAMORI_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.key);
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('starts in local mode on 127.0.0.1:3978 with auth off when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      mode: 'local',
+      host: '127.0.0.1',
+      port: 3978,
+      bot: null,
+      playgroundPort: 56150,
+    });
+  });
+
+  it('binds 127.0.0.1 in local mode even when HOST asks for every interface', () => {
+    expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('127.0.0.1');
+  });
+
+  it('never turns auth on in local mode, even with credentials in the environment', () => {
+    expect(parseConfig({ ...production, MAMORI_MODE: 'local' }).bot).toBeNull();
+  });
+
+  it('refuses a production start without credentials, naming every missing key', () => {
+    expect(problemsOf({ MAMORI_MODE: 'production' }).sort()).toEqual([
+      'MAMORI_BOT_APP_ID',
+      'MAMORI_BOT_APP_PASSWORD',
+      'MAMORI_TENANT_ID',
+    ]);
+  });
+
+  it('names every invalid key at once', () => {
+    const keys = problemsOf({
+      ...production,
+      MAMORI_TENANT_ID: 'contoso',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+    });
+    expect(keys.sort()).toEqual(['LOG_LEVEL', 'MAMORI_TENANT_ID', 'PORT']);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(problemsOf({ ...production, MAMORI_BOT_APP_PASSWORD: '   ' })).toEqual([
+      'MAMORI_BOT_APP_PASSWORD',
+    ]);
+  });
+
+  it('builds production credentials and keeps the secret out of the summary', () => {
+    const config = parseConfig(production);
+    expect(config.bot).toEqual({
+      appId: production.MAMORI_BOT_APP_ID,
+      appPassword: 'secret-value',
+      tenantId: production.MAMORI_TENANT_ID,
+    });
+    expect(config.host).toBe('0.0.0.0');
+    expect(JSON.stringify(redactedSummary(config))).not.toContain('secret-value');
+  });
+});
