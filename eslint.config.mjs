@@ -31,6 +31,24 @@ export default tseslint.config(
     },
   },
   {
+    // The bot host (botbuilder today, @microsoft/agents-hosting tomorrow) is reached only through bot/src/teams/.
+    files: ['**/*.ts'],
+    ignores: ['bot/src/teams/**', 'bench/echo-bot.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'Import botbuilder only in bot/src/teams/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

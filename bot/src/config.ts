@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { projectRoot } from './shared/project-root';
 
 /**
  * The only reader of `process.env`. Everything else receives a parsed, typed `Config`.
@@ -66,6 +67,7 @@ const baseSchema = z.object({
     z.url({ protocol: /^https?$/ }).default('https://smba.trafficmanager.net/teams/'),
   ),
   MAMORI_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  MAMORI_COMPANY_PROFILE: optional(z.string()),
   MAMORI_PLAYGROUND_PORT: z.preprocess(blankToUndefined, port.default(56150)),
 });
 
@@ -88,6 +90,8 @@ export interface Config {
   tenantId: string | null;
   serviceUrl: string;
   dataDir: string;
+  /** Absolute path of the company profile YAML. */
+  companyProfile: string;
   playgroundPort: number;
 }
 
@@ -114,7 +118,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? 'production'
       : 'local';
   if (mode === 'production') {
-    for (const key of ['MAMORI_BOT_APP_ID', 'MAMORI_BOT_APP_PASSWORD', 'MAMORI_TENANT_ID'] as const) {
+    const required = [
+      'MAMORI_BOT_APP_ID',
+      'MAMORI_BOT_APP_PASSWORD',
+      'MAMORI_TENANT_ID',
+      'MAMORI_COMPANY_PROFILE',
+    ] as const;
+    for (const key of required) {
       const value = env[key];
       if (value === undefined || value.trim() === '') {
         problems.push({ key, message: 'is required in production' });
@@ -139,6 +149,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tenantId: d.MAMORI_TENANT_ID ?? null,
     serviceUrl: d.MAMORI_SERVICE_URL,
     dataDir: d.MAMORI_DATA_DIR,
+    companyProfile: path.resolve(
+      d.MAMORI_COMPANY_PROFILE ?? path.join(projectRoot(), 'bot/policy-pack/company-profile.example.yaml'),
+    ),
     playgroundPort: d.MAMORI_PLAYGROUND_PORT,
   };
 }
@@ -164,5 +177,6 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     tenantId: config.tenantId,
     serviceUrl: config.serviceUrl,
     dataDir: config.dataDir,
+    companyProfile: config.companyProfile,
   };
 }

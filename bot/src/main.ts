@@ -1,8 +1,9 @@
 import { ConfigError, loadConfig, redactedSummary } from './config';
-import { StaticSecurityStaff } from './directory/security-staff';
+import { loadDemoTenant } from './demo/demo-tenant';
 import { PortInUseError } from './http/server';
 import { createLogger } from './logger';
 import { startMamori } from './mamori';
+import { CompanyProfileError } from './policy/company-profile';
 import { assertAuthenticationOn } from './teams';
 
 /** Process entry: exits non-zero, naming the problem, on bad config or a busy port. */
@@ -21,15 +22,15 @@ async function main(): Promise<void> {
   logger.info({ config: redactedSummary(config) }, 'starting Mamori');
   if (config.mode === 'production' && config.bot) await assertAuthenticationOn(config.bot);
 
-  const mamori = await startMamori({ config, logger, securityStaff: new StaticSecurityStaff([]) }).catch(
-    (error: unknown) => {
-      if (error instanceof PortInUseError) {
-        logger.fatal(error.message);
-        process.exit(1);
-      }
-      throw error;
-    },
-  );
+  // Local mode serves the demo tenant the Playground and the Graph simulator are configured with.
+  const defaultTenantId = config.mode === 'local' ? loadDemoTenant().tenant.id : null;
+  const mamori = await startMamori({ config, logger, defaultTenantId }).catch((error: unknown) => {
+    if (error instanceof PortInUseError || error instanceof CompanyProfileError) {
+      logger.fatal(error.message);
+      process.exit(1);
+    }
+    throw error;
+  });
   logger.info({ url: `${mamori.server.url}/api/messages` }, 'Mamori is listening');
 
   let stopping = false;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AssistantDeps } from './assistant/respond';
 import type { Config } from './config';
-import type { SecurityStaff } from './directory/security-staff';
+import { StaticSecurityStaff } from './directory/security-staff';
 import { createApp } from './http/app';
 import { listen, type RunningServer } from './http/server';
 import type { Logger } from './logger';
@@ -10,6 +10,7 @@ import type { Notifier } from './notify/notifier';
 import { systemClock, type Clock } from './shared/clock';
 import { RecentKeys } from './shared/recent-keys';
 import { openDatabase } from './store/sqlite/database';
+import { loadCompanyProfile, securityStaffObjectIds, type CompanyProfile } from './policy/company-profile';
 import { migrations } from './store/sqlite/migrations';
 import { SqliteConversationReferenceStore } from './store/sqlite/sqlite-conversation-reference-store';
 import { BotFrameworkNotifier, createAdapter, createTurnLogic } from './teams';
@@ -17,7 +18,6 @@ import { BotFrameworkNotifier, createAdapter, createTurnLogic } from './teams';
 export interface MamoriOptions {
   config: Config;
   logger: Logger;
-  securityStaff: SecurityStaff;
   /** The tenant to serve when the config names none (local mode: the demo tenant). */
   defaultTenantId?: string | null;
   clock?: Clock;
@@ -28,6 +28,7 @@ export interface MamoriOptions {
 export interface RunningMamori {
   server: RunningServer;
   notifier: Notifier;
+  profile: CompanyProfile;
   references: ConversationReferenceStore;
   /** Graceful: in-flight turns finish, then the store is closed. */
   stop(): Promise<void>;
@@ -37,6 +38,7 @@ export interface RunningMamori {
 export async function startMamori(options: MamoriOptions): Promise<RunningMamori> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  const profile = loadCompanyProfile(config.companyProfile);
   const db = openDatabase(options.databaseFile ?? path.join(config.dataDir, 'mamori.db'), migrations);
   const references = new SqliteConversationReferenceStore(db);
   const adapter = createAdapter(config.bot, logger);
@@ -50,7 +52,8 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     clock,
     logger,
   });
-  const assistant: AssistantDeps = { securityStaff: options.securityStaff, handlers: {} };
+  const securityStaff = new StaticSecurityStaff(securityStaffObjectIds(profile));
+  const assistant: AssistantDeps = { securityStaff, handlers: {} };
   const logic = createTurnLogic({
     assistant,
     references,
@@ -71,6 +74,7 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   return {
     server,
     notifier,
+    profile,
     references,
     stop: async () => {
       await server.close();

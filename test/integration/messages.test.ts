@@ -3,14 +3,15 @@ import { RecordingConnector } from '../support/recording-connector';
 import { installActivity, messageActivity, conversationUpdateBotAdded } from '../support/teams-activities';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
-const staffId = 'aaaaaaaa-0000-4000-8000-0000000000aa';
+// The demo company's システム管理者 (bot/policy-pack/company-profile.example.yaml): security staff.
+const staffId = 'cb92ca29-d1d2-4ccb-98ad-b99e26ae8aba';
 
 let connector: RecordingConnector;
 let bot: TestBot;
 
 beforeAll(async () => {
   connector = await new RecordingConnector().start();
-  bot = await startTestBot({ staffIds: [staffId] });
+  bot = await startTestBot();
 });
 afterAll(async () => {
   await bot.stop();

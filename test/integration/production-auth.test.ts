@@ -18,6 +18,7 @@ beforeAll(async () => {
       MAMORI_BOT_APP_ID: '0f6b8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
       MAMORI_BOT_APP_PASSWORD: 'not-a-real-secret',
       MAMORI_TENANT_ID: testTenantId,
+      MAMORI_COMPANY_PROFILE: 'bot/policy-pack/company-profile.example.yaml',
     },
   });
 });

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../bot/src/config';
-import { StaticSecurityStaff } from '../../bot/src/directory/security-staff';
 import { createLogger } from '../../bot/src/logger';
 import { startMamori, type RunningMamori } from '../../bot/src/mamori';
 import { testTenantId } from './teams-activities';
@@ -14,7 +13,7 @@ export interface TestBot extends RunningMamori {
 
 /** Starts the real server on a random port with a fresh data folder. */
 export async function startTestBot(
-  options: { env?: Record<string, string>; staffIds?: string[]; dataDir?: string } = {},
+  options: { env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<TestBot> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-test-'));
   const config = parseConfig({
@@ -25,11 +24,7 @@ export async function startTestBot(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const mamori = await startMamori({
-    config,
-    logger: createLogger(config.logLevel),
-    securityStaff: new StaticSecurityStaff(options.staffIds ?? []),
-  });
+  const mamori = await startMamori({ config, logger: createLogger(config.logLevel) });
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${mamori.server.url}/api/messages`, {
       method: 'POST',

@@ -5,6 +5,7 @@ const production = {
   MAMORI_BOT_APP_ID: '0f6b8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
   MAMORI_BOT_APP_PASSWORD: 'secret-value',
   MAMORI_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+  MAMORI_COMPANY_PROFILE: '/etc/mamori/company-profile.yaml',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -41,6 +42,7 @@ describe('parseConfig', () => {
     expect(problemsOf({ MAMORI_MODE: 'production' }).sort()).toEqual([
       'MAMORI_BOT_APP_ID',
       'MAMORI_BOT_APP_PASSWORD',
+      'MAMORI_COMPANY_PROFILE',
       'MAMORI_TENANT_ID',
     ]);
   });
