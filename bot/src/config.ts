@@ -42,6 +42,12 @@ export const configKeys = {
     secret: false,
     meaning: 'Folder for the SQLite database (default ./data)',
   },
+  MAMORI_COMPANY_PROFILE: {
+    required: true,
+    secret: false,
+    meaning:
+      'Company profile YAML: role holders, department heads, contacts (local default: the demo company, bot/policy-pack/company-profile.example.yaml)',
+  },
   MAMORI_PLAYGROUND_PORT: {
     required: false,
     secret: false,

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, redactedSummary } from '../../bot/src/config';
+import { ConfigError, configKeys, parseConfig, redactedSummary } from '../../bot/src/config';
 
 const production = {
   MAMORI_MODE: 'production',
@@ -72,5 +72,24 @@ describe('parseConfig', () => {
     });
     expect(config.host).toBe('0.0.0.0');
     expect(JSON.stringify(redactedSummary(config))).not.toContain('secret-value');
+  });
+});
+
+describe('documentation of the settings', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const keys = Object.keys(configKeys);
+
+  it('.env.example names every setting Mamori reads', () => {
+    const example = fs.readFileSync('.env.example', 'utf8');
+    for (const key of keys) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
+  });
+
+  it('the README configuration table names every setting, with production and secret columns', () => {
+    const readme = fs.readFileSync('README.md', 'utf8');
+    for (const key of keys) {
+      const { required, secret } = configKeys[key as keyof typeof configKeys];
+      const row = `^\\|\\s*\`${key}\`\\s*\\|\\s*${required ? 'yes' : 'no'}\\s*\\|\\s*${secret ? 'yes' : 'no'}\\s*\\|`;
+      expect(readme).toMatch(new RegExp(row, 'm'));
+    }
   });
 });
