@@ -48,6 +48,12 @@ export const configKeys = {
     meaning:
       'Company profile YAML: role holders, department heads, contacts (local default: the demo company, bot/policy-pack/company-profile.example.yaml)',
   },
+  MAMORI_LOCAL_LOCALE: {
+    required: false,
+    secret: false,
+    meaning:
+      'Local mode only: the locale to answer in, because the Agents Playground always sends en-US (default ja-JP; `activity` uses the activity locale)',
+  },
   MAMORI_PLAYGROUND_PORT: {
     required: false,
     secret: false,
@@ -75,6 +81,10 @@ const baseSchema = z.object({
   MAMORI_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   MAMORI_COMPANY_PROFILE: optional(z.string()),
   MAMORI_PLAYGROUND_PORT: z.preprocess(blankToUndefined, port.default(56150)),
+  MAMORI_LOCAL_LOCALE: z.preprocess(
+    blankToUndefined,
+    z.enum(['ja-JP', 'en-US', 'activity']).default('ja-JP'),
+  ),
 });
 
 type Parsed = z.infer<typeof baseSchema>;
@@ -99,6 +109,8 @@ export interface Config {
   /** Absolute path of the company profile YAML. */
   companyProfile: string;
   playgroundPort: number;
+  /** Replaces `activity.locale` in local mode (the Playground hard-codes en-US); null uses the activity's. */
+  localeOverride: string | null;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +171,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       d.MAMORI_COMPANY_PROFILE ?? path.join(projectRoot(), 'bot/policy-pack/company-profile.example.yaml'),
     ),
     playgroundPort: d.MAMORI_PLAYGROUND_PORT,
+    localeOverride:
+      d.MAMORI_MODE === 'local' && d.MAMORI_LOCAL_LOCALE !== 'activity' ? d.MAMORI_LOCAL_LOCALE : null,
   };
 }
 

@@ -59,6 +59,7 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     references,
     recentActivities: new RecentKeys({ ttlMs: 10 * 60_000, maxEntries: 50_000, clock }),
     tenantId,
+    localeOverride: config.localeOverride,
     clock,
     logger,
   });

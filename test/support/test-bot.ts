@@ -22,6 +22,8 @@ export async function startTestBot(
     MAMORI_TENANT_ID: testTenantId,
     MAMORI_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    // Tests speak Teams' own locales; the Playground override is covered by the e2e test.
+    MAMORI_LOCAL_LOCALE: 'activity',
     ...options.env,
   });
   const mamori = await startMamori({ config, logger: createLogger(config.logLevel) });

@@ -30,6 +30,12 @@ describe('parseConfig', () => {
     });
   });
 
+  it('answers in Japanese in local mode although the Playground always sends en-US, unless told to follow the activity', () => {
+    expect(parseConfig({}).localeOverride).toBe('ja-JP');
+    expect(parseConfig({ MAMORI_LOCAL_LOCALE: 'activity' }).localeOverride).toBeNull();
+    expect(parseConfig({ ...production, MAMORI_LOCAL_LOCALE: 'en-US' }).localeOverride).toBeNull();
+  });
+
   it('binds 127.0.0.1 in local mode even when HOST asks for every interface', () => {
     expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('127.0.0.1');
   });

@@ -14,6 +14,8 @@ export interface TurnLogicDeps {
   recentActivities: RecentKeys;
   /** Activities from any other tenant are dropped; null serves any (local mode without a tenant). */
   tenantId: string | null;
+  /** Local mode: the Agents Playground always says en-US, so the configured locale is used instead. */
+  localeOverride: string | null;
   clock: Clock;
   logger: Logger;
 }
@@ -42,9 +44,12 @@ export function createTurnLogic(deps: TurnLogicDeps): (context: TurnContext) => 
         activity.type === 'installationUpdate' ||
         activity.type === 'conversationUpdate')
     ) {
-      deps.references.save(reference);
+      // A reference is only needed for proactive messages later: failing to store it must not fail the turn.
+      await deps.references
+        .save(reference)
+        .catch((error: unknown) => log.warn({ err: error }, 'could not store the conversation reference'));
     }
-    const turn = toTurn(activity);
+    const turn = toTurn(activity, deps.localeOverride);
     if (!turn) return;
     // Teams sends both installationUpdate and conversationUpdate on install: welcome once.
     if (
@@ -58,8 +63,8 @@ export function createTurnLogic(deps: TurnLogicDeps): (context: TurnContext) => 
   };
 }
 
-function toTurn(activity: Activity): Turn | null {
-  const locale = localeFrom(activity.locale);
+function toTurn(activity: Activity, localeOverride: string | null): Turn | null {
+  const locale = localeFrom(localeOverride ?? activity.locale);
   const user = { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name };
   switch (activity.type) {
     case 'message':
