@@ -9,10 +9,13 @@ import type { ConversationReferenceStore } from './notify/conversation-reference
 import type { Notifier } from './notify/notifier';
 import { systemClock, type Clock } from './shared/clock';
 import { RecentKeys } from './shared/recent-keys';
-import { openDatabase } from './store/sqlite/database';
+import { RecordStoreConversationReferences } from './notify/record-store-conversation-references';
 import { loadCompanyProfile, securityStaffObjectIds, type CompanyProfile } from './policy/company-profile';
-import { migrations } from './store/sqlite/migrations';
-import { SqliteConversationReferenceStore } from './store/sqlite/sqlite-conversation-reference-store';
+import { qaEscalationKind, qaFeedbackKind } from './policy/records';
+import { DurableWriter } from './store/outbox/durable-writer';
+import { SqliteOutbox } from './store/outbox/sqlite-outbox';
+import type { RecordStore } from './store/record-store';
+import { SqliteRecordStore } from './store/sqlite/sqlite-record-store';
 import { BotFrameworkNotifier, createAdapter, createTurnLogic } from './teams';
 
 export interface MamoriOptions {
@@ -30,6 +33,8 @@ export interface RunningMamori {
   notifier: Notifier;
   profile: CompanyProfile;
   references: ConversationReferenceStore;
+  records: RecordStore;
+  writer: DurableWriter;
   /** Graceful: in-flight turns finish, then the store is closed. */
   stop(): Promise<void>;
 }
@@ -39,8 +44,23 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const profile = loadCompanyProfile(config.companyProfile);
-  const db = openDatabase(options.databaseFile ?? path.join(config.dataDir, 'mamori.db'), migrations);
-  const references = new SqliteConversationReferenceStore(db);
+  const records = SqliteRecordStore.open(options.databaseFile ?? path.join(config.dataDir, 'mamori.db'), {
+    clock,
+  });
+  const outbox = SqliteOutbox.open(path.join(config.dataDir, 'outbox.db'));
+  // What users submit goes through the writer: kept in the outbox while the store is unreachable.
+  const writer = new DurableWriter({
+    store: records,
+    outbox,
+    kinds: [qaFeedbackKind, qaEscalationKind],
+    logger,
+    clock,
+  });
+  const closeStores = () => {
+    outbox.close();
+    records.close();
+  };
+  const references = new RecordStoreConversationReferences({ store: records });
   const adapter = createAdapter(config.bot, logger);
   const tenantId = config.tenantId ?? options.defaultTenantId ?? null;
   const notifier = new BotFrameworkNotifier({
@@ -69,17 +89,21 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   try {
     server = await listen(app, config.host, config.port, inFlight);
   } catch (error) {
-    db.close();
+    closeStores();
     throw error;
   }
+  writer.start({ intervalMs: 30_000 });
   return {
     server,
     notifier,
     profile,
     references,
+    records,
+    writer,
     stop: async () => {
       await server.close();
-      db.close();
+      await writer.stop();
+      closeStores();
     },
   };
 }

@@ -58,7 +58,7 @@ describe('Notifier', () => {
       channelData: { tenant: { id: testTenantId } },
     });
     expect(connector.calls.filter(isSend)).toHaveLength(1);
-    expect(bot.references.findPersonal(bob)?.conversationId).toBe(create?.conversationId);
+    expect((await bot.references.findPersonal(bob))?.conversationId).toBe(create?.conversationId);
   });
 
   it('keeps conversation references across a restart', async () => {

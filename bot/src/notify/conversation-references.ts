@@ -17,30 +17,35 @@ export interface StoredConversationReference {
 
 /** Where conversation references live so proactive messages survive restarts. */
 export interface ConversationReferenceStore {
-  save(reference: StoredConversationReference): void;
-  findPersonal(aadObjectId: string): StoredConversationReference | undefined;
-  findByConversationId(conversationId: string): StoredConversationReference | undefined;
+  /** Upserts by conversation id. */
+  save(reference: StoredConversationReference): Promise<void>;
+  /** The person's most recent personal chat with the bot. */
+  findPersonal(aadObjectId: string): Promise<StoredConversationReference | undefined>;
+  findByConversationId(conversationId: string): Promise<StoredConversationReference | undefined>;
   /** Any reference, most recent first: a service URL and bot id to open new chats with. */
-  latest(): StoredConversationReference | undefined;
+  latest(): Promise<StoredConversationReference | undefined>;
 }
 
 export class InMemoryConversationReferenceStore implements ConversationReferenceStore {
   private readonly byConversation = new Map<string, StoredConversationReference>();
 
-  save(reference: StoredConversationReference): void {
+  save(reference: StoredConversationReference): Promise<void> {
     this.byConversation.delete(reference.conversationId);
     this.byConversation.set(reference.conversationId, reference);
+    return Promise.resolve();
   }
-  findPersonal(aadObjectId: string): StoredConversationReference | undefined {
+  findPersonal(aadObjectId: string): Promise<StoredConversationReference | undefined> {
     const id = aadObjectId.toLowerCase();
-    return [...this.byConversation.values()]
-      .reverse()
-      .find((r) => r.conversationType === 'personal' && r.aadObjectId?.toLowerCase() === id);
+    return Promise.resolve(
+      [...this.byConversation.values()]
+        .reverse()
+        .find((r) => r.conversationType === 'personal' && r.aadObjectId?.toLowerCase() === id),
+    );
   }
-  findByConversationId(conversationId: string): StoredConversationReference | undefined {
-    return this.byConversation.get(conversationId);
+  findByConversationId(conversationId: string): Promise<StoredConversationReference | undefined> {
+    return Promise.resolve(this.byConversation.get(conversationId));
   }
-  latest(): StoredConversationReference | undefined {
-    return [...this.byConversation.values()].at(-1);
+  latest(): Promise<StoredConversationReference | undefined> {
+    return Promise.resolve([...this.byConversation.values()].at(-1));
   }
 }

@@ -26,9 +26,9 @@ export class BotFrameworkNotifier implements Notifier {
   constructor(private readonly options: BotFrameworkNotifierOptions) {}
 
   async sendCard(to: { aadObjectId: string }, card: AdaptiveCardJson, summary: string): Promise<SendResult> {
-    const stored = this.options.references.findPersonal(to.aadObjectId);
     const activity = { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
     try {
+      const stored = await this.options.references.findPersonal(to.aadObjectId);
       if (stored) {
         let activityId = '';
         await this.continueIn(stored.conversationId, async (context) => {
@@ -59,7 +59,7 @@ export class BotFrameworkNotifier implements Notifier {
   }
 
   private async continueIn(conversationId: string, logic: (context: TurnContext) => Promise<void>) {
-    const stored = this.options.references.findByConversationId(conversationId);
+    const stored = await this.options.references.findByConversationId(conversationId);
     if (!stored) throw Object.assign(new Error('no stored conversation reference'), { statusCode: 404 });
     await surfacingErrors(
       (wrapped) =>
@@ -73,8 +73,8 @@ export class BotFrameworkNotifier implements Notifier {
   }
 
   private async createAndSend(aadObjectId: string, activity: object): Promise<SendResult> {
-    const { references, tenantId, botAppId, adapter, clock } = this.options;
-    const latest = references.latest();
+    const { references, tenantId, botAppId, adapter, clock, logger } = this.options;
+    const latest = await references.latest();
     const serviceUrl = latest?.serviceUrl ?? this.options.defaultServiceUrl;
     const params: ConversationParameters = {
       isGroup: false,
@@ -99,7 +99,14 @@ export class BotFrameworkNotifier implements Notifier {
         ),
       async (context) => {
         const reference = referenceFromActivity(context.activity, clock.now());
-        if (reference) references.save({ ...reference, aadObjectId, userId: aadObjectId });
+        // Not remembering the new chat costs a second createConversation later, not this message.
+        if (reference) {
+          await references
+            .save({ ...reference, aadObjectId, userId: aadObjectId })
+            .catch((error: unknown) =>
+              logger.warn({ err: error }, 'could not store a conversation reference'),
+            );
+        }
         const response = await context.sendActivity(activity);
         result.sent = { conversationId: context.activity.conversation.id, activityId: response?.id ?? '' };
       },
