@@ -48,6 +48,33 @@ export const configKeys = {
     meaning:
       'Company profile YAML: role holders, department heads, contacts (local default: the demo company, bot/policy-pack/company-profile.example.yaml)',
   },
+  MAMORI_GRAPH_BASE_URL: {
+    required: false,
+    secret: false,
+    meaning:
+      'Microsoft Graph service root (production default https://graph.microsoft.com/v1.0); local mode uses the built-in Graph simulator',
+  },
+  MAMORI_GRAPH_CLIENT_ID: {
+    required: false,
+    secret: false,
+    meaning: 'Entra app used for Graph (application permissions); default: the bot app (MAMORI_BOT_APP_ID)',
+  },
+  MAMORI_GRAPH_CLIENT_SECRET: {
+    required: false,
+    secret: true,
+    meaning: 'Client secret of the Graph app; default: MAMORI_BOT_APP_PASSWORD',
+  },
+  MAMORI_STORE: {
+    required: false,
+    secret: false,
+    meaning: 'Where records go: `sqlite` (default) or `sharepoint` (lists on MAMORI_SHAREPOINT_SITE_ID)',
+  },
+  MAMORI_SHAREPOINT_SITE_ID: {
+    required: false,
+    secret: false,
+    meaning:
+      'Graph site id (`host,siteCollectionId,webId`) holding the lists; required when MAMORI_STORE=sharepoint',
+  },
   MAMORI_LOCAL_LOCALE: {
     required: false,
     secret: false,
@@ -81,6 +108,13 @@ const baseSchema = z.object({
   MAMORI_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   MAMORI_COMPANY_PROFILE: optional(z.string()),
   MAMORI_PLAYGROUND_PORT: z.preprocess(blankToUndefined, port.default(56150)),
+  MAMORI_GRAPH_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  MAMORI_GRAPH_CLIENT_ID: optional(guid('MAMORI_GRAPH_CLIENT_ID')),
+  MAMORI_GRAPH_CLIENT_SECRET: optional(z.string().min(1)),
+  MAMORI_STORE: z.preprocess(blankToUndefined, z.enum(['sqlite', 'sharepoint']).default('sqlite')),
+  MAMORI_SHAREPOINT_SITE_ID: optional(
+    z.string().regex(/^[^,]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'must be host,GUID,GUID'),
+  ),
   MAMORI_LOCAL_LOCALE: z.preprocess(
     blankToUndefined,
     z.enum(['ja-JP', 'en-US', 'activity']).default('ja-JP'),
@@ -109,9 +143,16 @@ export interface Config {
   /** Absolute path of the company profile YAML. */
   companyProfile: string;
   playgroundPort: number;
+  /** Production: Microsoft Graph with client credentials. Local: the built-in simulator. */
+  graph: GraphConfig;
+  store: { kind: 'sqlite' } | { kind: 'sharepoint'; siteId: string };
   /** Replaces `activity.locale` in local mode (the Playground hard-codes en-US); null uses the activity's. */
   localeOverride: string | null;
 }
+
+export type GraphConfig =
+  | { kind: 'microsoft'; baseUrl: string; tenantId: string; clientId: string; clientSecret: string }
+  | { kind: 'simulator' };
 
 export class ConfigError extends Error {
   readonly reason = 'invalidConfig' as const;
@@ -149,6 +190,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       }
     }
   }
+  if (result.success && result.data.MAMORI_STORE === 'sharepoint' && !result.data.MAMORI_SHAREPOINT_SITE_ID) {
+    problems.push({ key: 'MAMORI_SHAREPOINT_SITE_ID', message: 'is required when MAMORI_STORE=sharepoint' });
+  }
   if (problems.length > 0 || !result.success) {
     throw new ConfigError(problems);
   }
@@ -171,6 +215,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       d.MAMORI_COMPANY_PROFILE ?? path.join(projectRoot(), 'bot/policy-pack/company-profile.example.yaml'),
     ),
     playgroundPort: d.MAMORI_PLAYGROUND_PORT,
+    graph:
+      d.MAMORI_MODE === 'production' && bot
+        ? {
+            kind: 'microsoft',
+            baseUrl: d.MAMORI_GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0',
+            tenantId: bot.tenantId,
+            clientId: d.MAMORI_GRAPH_CLIENT_ID ?? bot.appId,
+            clientSecret: d.MAMORI_GRAPH_CLIENT_SECRET ?? bot.appPassword,
+          }
+        : { kind: 'simulator' },
+    store:
+      d.MAMORI_STORE === 'sharepoint' && d.MAMORI_SHAREPOINT_SITE_ID
+        ? { kind: 'sharepoint', siteId: d.MAMORI_SHAREPOINT_SITE_ID }
+        : { kind: 'sqlite' },
     localeOverride:
       d.MAMORI_MODE === 'local' && d.MAMORI_LOCAL_LOCALE !== 'activity' ? d.MAMORI_LOCAL_LOCALE : null,
   };
@@ -198,5 +256,10 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     serviceUrl: config.serviceUrl,
     dataDir: config.dataDir,
     companyProfile: config.companyProfile,
+    graph:
+      config.graph.kind === 'microsoft'
+        ? { baseUrl: config.graph.baseUrl, clientId: config.graph.clientId, clientSecret: '(set)' }
+        : 'built-in simulator',
+    store: config.store,
   };
 }

@@ -63,6 +63,40 @@ describe('parseConfig', () => {
     expect(keys.sort()).toEqual(['LOG_LEVEL', 'MAMORI_TENANT_ID', 'PORT']);
   });
 
+  it('talks to Microsoft Graph with the bot app in production unless a Graph app is given, and to the simulator locally', () => {
+    expect(parseConfig(production).graph).toEqual({
+      kind: 'microsoft',
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      tenantId: production.MAMORI_TENANT_ID,
+      clientId: production.MAMORI_BOT_APP_ID,
+      clientSecret: 'secret-value',
+    });
+    const own = parseConfig({
+      ...production,
+      MAMORI_GRAPH_CLIENT_ID: '22222222-3333-4444-8555-666666666666',
+      MAMORI_GRAPH_CLIENT_SECRET: 'graph-secret',
+    }).graph;
+    expect(own).toMatchObject({
+      clientId: '22222222-3333-4444-8555-666666666666',
+      clientSecret: 'graph-secret',
+    });
+    expect(parseConfig({}).graph).toEqual({ kind: 'simulator' });
+    expect(JSON.stringify(redactedSummary(parseConfig(production)))).not.toContain('secret-value');
+  });
+
+  it('needs a SharePoint site to keep records in SharePoint', () => {
+    expect(problemsOf({ ...production, MAMORI_STORE: 'sharepoint' })).toEqual(['MAMORI_SHAREPOINT_SITE_ID']);
+    const siteId =
+      'contoso.sharepoint.com,2c3d4e5f-1111-4222-8333-444455556666,3d4e5f60-1111-4222-8333-444455556666';
+    expect(
+      parseConfig({ ...production, MAMORI_STORE: 'sharepoint', MAMORI_SHAREPOINT_SITE_ID: siteId }).store,
+    ).toEqual({
+      kind: 'sharepoint',
+      siteId,
+    });
+    expect(parseConfig(production).store).toEqual({ kind: 'sqlite' });
+  });
+
   it('treats blank values as unset', () => {
     expect(problemsOf({ ...production, MAMORI_BOT_APP_PASSWORD: '   ' })).toEqual([
       'MAMORI_BOT_APP_PASSWORD',
