@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { AssistantDeps } from './assistant/respond';
 import type { Config } from './config';
+import type { Directory } from './directory/directory';
+import { GraphDirectory } from './directory/graph-directory';
 import { StaticSecurityStaff } from './directory/security-staff';
+import { connectGraph, type ConnectedGraph } from './graph/graph-from-config';
 import { createApp } from './http/app';
 import { listen, type RunningServer } from './http/server';
 import type { Logger } from './logger';
@@ -35,6 +38,8 @@ export interface RunningMamori {
   references: ConversationReferenceStore;
   records: RecordStore;
   writer: DurableWriter;
+  graph: ConnectedGraph;
+  directory: Directory;
   /** Graceful: in-flight turns finish, then the store is closed. */
   stop(): Promise<void>;
 }
@@ -44,6 +49,9 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const profile = loadCompanyProfile(config.companyProfile);
+  const graph = await connectGraph(config.graph);
+  const directory = new GraphDirectory(graph.client);
+  logger.info({ graph: graph.baseUrl }, 'Microsoft Graph');
   const records = SqliteRecordStore.open(options.databaseFile ?? path.join(config.dataDir, 'mamori.db'), {
     clock,
   });
@@ -56,9 +64,10 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     logger,
     clock,
   });
-  const closeStores = () => {
+  const closeStores = async () => {
     outbox.close();
     records.close();
+    await graph.close();
   };
   const references = new RecordStoreConversationReferences({ store: records });
   const adapter = createAdapter(config.bot, logger);
@@ -89,7 +98,7 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   try {
     server = await listen(app, config.host, config.port, inFlight);
   } catch (error) {
-    closeStores();
+    await closeStores();
     throw error;
   }
   writer.start({ intervalMs: 30_000 });
@@ -100,10 +109,12 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     references,
     records,
     writer,
+    graph,
+    directory,
     stop: async () => {
       await server.close();
       await writer.stop();
-      closeStores();
+      await closeStores();
     },
   };
 }
