@@ -124,7 +124,19 @@ export class RecordingConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** Delay before every answer, to keep a turn in flight. */
+  latencyMs = 0;
+
   private handle(res: express.Response, call: RecordedCall, ok: () => unknown): void {
+    if (this.latencyMs > 0) {
+      const latency = this.latencyMs;
+      setTimeout(() => this.answer(res, call, ok), latency);
+      return;
+    }
+    this.answer(res, call, ok);
+  }
+
+  private answer(res: express.Response, call: RecordedCall, ok: () => unknown): void {
     const index = this.faults.findIndex((f) => f.match(call));
     if (index >= 0) {
       const { fault } = this.faults.splice(index, 1)[0]!;
