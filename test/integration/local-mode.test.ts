@@ -1,4 +1,5 @@
 import { loadDemoTenant } from '../../bot/src/demo/demo-tenant';
+import { qaFeedbackKind } from '../../bot/src/policy/records';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
 const tenant = loadDemoTenant();
@@ -24,5 +25,25 @@ describe('local mode', () => {
     const manager = await bot.directory.getManager(employee!.id);
     expect(manager?.id).toBe(employee!.managerId);
     expect(manager?.jobTitle).toBe('部長');
+  });
+});
+
+describe('local mode with MAMORI_STORE=sharepoint', () => {
+  it('keeps records in SharePoint lists on the simulator, provisioned at start', async () => {
+    const sharepoint = await startTestBot({ env: { MAMORI_STORE: 'sharepoint' } });
+    try {
+      const created = await sharepoint.records.create(qaFeedbackKind, {
+        question: 'テスト',
+        sectionId: '組織的対策 5.6',
+        helpful: true,
+        userId: tenant.personas.employees[0]!,
+        locale: 'ja',
+      });
+      expect(created.etag).toMatch(/^"\{?[0-9a-f-]+\}?,\d+"$/i); // a SharePoint list item ETag
+      const page = await sharepoint.records.query(qaFeedbackKind, { where: { helpful: true }, limit: 10 });
+      expect(page.records.map((r) => r.id)).toEqual([created.id]);
+    } finally {
+      await sharepoint.stop();
+    }
   });
 });

@@ -7,6 +7,8 @@ export interface ConnectedGraph {
   client: GraphClient;
   /** Where Graph calls go, for the start-up log. */
   baseUrl: string;
+  /** Local mode: the simulator's SharePoint site (its lists live as long as the process). */
+  simulatorSiteId: string | null;
   close(): Promise<void>;
 }
 
@@ -25,11 +27,11 @@ export async function connectGraph(graph: GraphConfig): Promise<ConnectedGraph> 
         clientSecret: graph.clientSecret,
       },
     });
-    return { client, baseUrl: graph.baseUrl, close: () => Promise.resolve() };
+    return { client, baseUrl: graph.baseUrl, simulatorSiteId: null, close: () => Promise.resolve() };
   }
   const simulator = createGraphSimulator({ tenant: loadDemoTenant() });
   const { url } = await simulator.start(0, '127.0.0.1');
   // The simulator accepts any bearer token; it only checks that one is sent, as Graph does.
   const client = createGraphClient({ baseUrl: url, auth: { kind: 'static', token: 'local-demo' } });
-  return { client, baseUrl: url, close: () => simulator.stop() };
+  return { client, baseUrl: url, simulatorSiteId: simulator.siteId, close: () => simulator.stop() };
 }

@@ -48,7 +48,7 @@ export interface PageRules {
   outOfRange: 'reject' | 'clamp';
 }
 
-function readTop(req: SimRequest, rules: PageRules): number | undefined {
+export function readTop(req: SimRequest, rules: PageRules): number | undefined {
   const raw = option(req, 'top');
   if (raw === undefined) return undefined;
   const top = /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
@@ -89,12 +89,17 @@ export function paginate<T>(
   const size = Math.min(top ?? rules.defaultSize, ctx.pageSize ?? Number.POSITIVE_INFINITY);
   const page = items.slice(offset, offset + size);
   if (offset + size >= items.length) return { page };
+  return { page, nextLink: nextLinkFor(req, ctx, encodeToken(offset + size)) };
+}
+
+/** The request again, every query option kept, with `$skiptoken` set to `token`. */
+export function nextLinkFor(req: SimRequest, ctx: RouteContext, token: string): string {
   const params: string[] = [];
   req.query.forEach((value, key) => {
     if (key !== '$skiptoken' && key !== 'skiptoken') params.push(`${encodeParam(key)}=${encodeParam(value)}`);
   });
-  params.push(`$skiptoken=${encodeToken(offset + size)}`);
-  return { page, nextLink: `${ctx.baseUrl}${req.path}?${params.join('&')}` };
+  params.push(`$skiptoken=${encodeParam(token)}`);
+  return `${ctx.baseUrl}${req.path}?${params.join('&')}`;
 }
 
 /** A collection response body: `@odata.context`, optional `@odata.nextLink`, `value`. */

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { evaluateFilter, filterPaths, parseFilter } from './filter';
-import { collection, option, paginate } from './odata';
+import { collection, option } from './odata';
 import type { Router } from './router';
 import { ifMatchFails, itemETag, preconditionFailed } from './etags';
-import { applyFields, isIndexed, type Item, type SpList } from './sharepoint-model';
+import { checkQueryable, pageItems } from './sharepoint-item-query';
+import { applyFields, type Item, type SpList } from './sharepoint-model';
 import { listFragment, notFound, parseBody, resolveList, type SharePointState } from './sharepoint-state';
-import { badRequest, GraphError, isoSeconds, json, noContent, stableGuid, type SimRequest } from './types';
+import { badRequest, isoSeconds, json, noContent, stableGuid, type SimRequest } from './types';
 
 /**
  * List items: api-reference/v1.0/api/listitem-list.md, listitem-get.md, listitem-create.md, listitem-update.md and
  * listitem-delete.md. Items carry `@odata.etag` and `eTag` as `"{guid},{version}"`, and so does `fields`;
- * every write bumps the version; `If-Match` with another ETag is 412 and changes nothing.
+ * every write bumps the version; `If-Match` with another ETag is 412 and changes nothing. The collection takes
+ * `$filter` and `$orderby` on indexed columns and pages by position (sharepoint-item-query.ts).
  */
-const NON_INDEXED_PREFERENCE = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 const APP_IDENTITY = { user: { displayName: 'SharePoint App' } };
 /** The lookup id SharePoint gives the app principal in the site's user list (Author/Editor of app writes). */
 const APP_LOOKUP_ID = '1073741822';
@@ -88,22 +89,7 @@ function filterItems(req: SimRequest, list: SpList, items: Item[]): Item[] {
   const text = option(req, 'filter');
   if (text === undefined) return items;
   const expr = parseFilter(text);
-  const honorNonIndexed = (req.headers.prefer ?? '')
-    .toLowerCase()
-    .includes(NON_INDEXED_PREFERENCE.toLowerCase());
-  for (const path of filterPaths(expr)) {
-    if (!path.startsWith('fields/')) throw new GraphError(400, 'invalidRequest', 'Invalid filter clause');
-    const name = path.slice('fields/'.length);
-    if (!isIndexed(list, name) && !list.columns.some((c) => c.name === name))
-      throw new GraphError(400, 'invalidRequest', `Field '${name}' is not recognized`);
-    if (!isIndexed(list, name) && !honorNonIndexed)
-      throw new GraphError(
-        400,
-        'invalidRequest',
-        `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the ` +
-          `'Prefer: ${NON_INDEXED_PREFERENCE}' header to allow this, but be warned that such queries may fail on large lists.`,
-      );
-  }
+  for (const path of filterPaths(expr)) checkQueryable(req, list, path);
   return items.filter((item) => evaluateFilter(expr, (p) => valueOf(item, p.slice('fields/'.length))));
 }
 
@@ -134,7 +120,7 @@ export function registerItemRoutes(router: Router, state: SharePointState): void
       const found = resolveList(state, site!, list!);
       const expand = parseExpand(req);
       const matching = filterItems(req, found, [...found.items.values()]);
-      const page = paginate(req, ctx, matching, { defaultSize: 200, maxTop: 5000, outOfRange: 'clamp' });
+      const page = pageItems(req, ctx, found, matching);
       const value = page.page.map((item) => renderItem(state, found, item, expand));
       return json(collection(context(ctx.baseUrl, found, 'items'), { ...page, page: value }));
     })

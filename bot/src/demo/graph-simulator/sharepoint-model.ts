@@ -161,9 +161,31 @@ export function applyFields(list: SpList, target: Record<string, unknown>, field
     if (!column) throw invalid(`Field '${name}' is not recognized`);
     if (column.readOnly) throw invalid(`Field '${name}' is read-only`);
     next[name] = coerce(column, value);
+    if (column.enforceUniqueValues && isTaken(list, target, name, next[name])) throw duplicate();
   }
   Object.assign(target, next);
 }
+
+/** Another item holds the value (text without regard to case) in a column with enforceUniqueValues. */
+function isTaken(list: SpList, target: Record<string, unknown>, name: string, value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  const key = typeof value === 'string' ? value.toLowerCase() : value;
+  return [...list.items.values()].some((item) => {
+    const other = item.values[name];
+    return item.values !== target && (typeof other === 'string' ? other.toLowerCase() : other) === key;
+  });
+}
+
+/**
+ * SharePoint's message for a unique-column violation. The HTTP status Graph maps it to is not
+ * documented; 409 is assumed here, and Mamori's store does not depend on it.
+ */
+const duplicate = () =>
+  new GraphError(
+    409,
+    'conflict',
+    'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
+  );
 
 /** Column names usable in $filter without the Prefer header: indexed columns and ID. */
 export function isIndexed(list: SpList, name: string): boolean {
