@@ -1,0 +1,28 @@
+import type { PolicyIndex } from './index-builder';
+import type { Concept } from './query';
+import type { DocScore } from './score';
+
+/**
+ * How sure the search is that the best section answers the question: the share of the question's
+ * concept weight that the best section contains (its title, body or scope), where a concept the policy
+ * has no word for at all (忘年会, 通勤手当, parental) weighs UNKNOWN_FACTOR times as much — an unknown
+ * topic is the clearest sign of a question the policy does not cover.
+ *
+ * DEFAULT_THRESHOLD is calibrated on the development set as a whole (`bench/qa.ts --calibrate`): the
+ * value maximising balanced accuracy of the abstain decision (abstention on out-of-scope questions plus
+ * answers on in-scope ones), the middle of the widest such interval. Recalibrate when the method, the
+ * pack or its vocabulary change.
+ */
+export const UNKNOWN_FACTOR = 1.5;
+export const DEFAULT_THRESHOLD = 0.307;
+
+export function isUnknown(index: PolicyIndex, c: Concept): boolean {
+  return c.alts.every((alt) => alt.every((t) => index.idf(t) >= index.idfMax));
+}
+
+export function confidenceOf(index: PolicyIndex, concepts: Concept[], top: DocScore | undefined): number {
+  let total = 0;
+  for (const c of concepts) total += c.weight * (isUnknown(index, c) ? UNKNOWN_FACTOR : 1);
+  if (!top || total <= 0) return 0;
+  return Math.min(1, top.found / total);
+}

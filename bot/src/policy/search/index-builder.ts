@@ -1,0 +1,119 @@
+import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
+import { tokenize, type Term } from './tokenize';
+
+/**
+ * The section index: one document per numbered section that has a body, with three fields —
+ * its title, its own lines, and the titles of its ancestors (context: 在宅 finds テレワーク sections) —
+ * plus every line as a unit for line-level evidence.
+ */
+export type FieldName = 'title' | 'body' | 'context';
+export const FIELDS: readonly FieldName[] = ['title', 'body', 'context'];
+
+export interface Posting {
+  doc: number;
+  tf: Record<FieldName, number>;
+}
+
+export interface IndexedDoc {
+  section: PolicySection;
+  length: Record<FieldName, number>;
+  titleTerms: Set<Term>;
+  /** Indices into `lines` of the section's lines. */
+  lines: number[];
+}
+
+export interface IndexedLine {
+  doc: number;
+  line: PolicyLine;
+  terms: Set<Term>;
+}
+
+export interface PolicyIndex {
+  docs: IndexedDoc[];
+  lines: IndexedLine[];
+  postings: Map<Term, Posting[]>;
+  linePostings: Map<Term, number[]>;
+  /** The terms of each indexed line, by line object. */
+  termsByLine: Map<PolicyLine, Set<Term>>;
+  avgLength: Record<FieldName, number>;
+  idf: (term: Term) => number;
+  /** The idf of a term found nowhere: what an unknown word weighs. */
+  idfMax: number;
+}
+
+function ancestorTitles(pack: PolicyPack, section: PolicySection): string[] {
+  const out: string[] = [];
+  for (let id = section.parentId; id; id = pack.byId.get(id)?.parentId ?? null) {
+    const parent = pack.byId.get(id);
+    if (parent) out.push(parent.title);
+  }
+  return out;
+}
+
+export function buildIndex(pack: PolicyPack): PolicyIndex {
+  const docs: IndexedDoc[] = [];
+  const lines: IndexedLine[] = [];
+  const postings = new Map<Term, Posting[]>();
+  const linePostings = new Map<Term, number[]>();
+  const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0 };
+
+  for (const section of pack.sections) {
+    if (section.lines.length === 0) continue;
+    const doc = docs.length;
+    const fieldTerms: Record<FieldName, Term[]> = {
+      title: tokenize(section.title),
+      body: [],
+      context: ancestorTitles(pack, section).flatMap((t) => tokenize(t)),
+    };
+    const lineIds: number[] = [];
+    for (const line of section.lines) {
+      const terms = tokenize(line.text);
+      fieldTerms.body.push(...terms);
+      const id = lines.length;
+      lines.push({ doc, line, terms: new Set(terms) });
+      lineIds.push(id);
+      for (const t of new Set(terms)) {
+        const list = linePostings.get(t);
+        if (list) list.push(id);
+        else linePostings.set(t, [id]);
+      }
+    }
+    const tf = new Map<Term, Record<FieldName, number>>();
+    for (const field of FIELDS)
+      for (const t of fieldTerms[field]) {
+        const row = tf.get(t) ?? { title: 0, body: 0, context: 0 };
+        row[field] += 1;
+        tf.set(t, row);
+      }
+    for (const [t, row] of tf) {
+      const list = postings.get(t);
+      if (list) list.push({ doc, tf: row });
+      else postings.set(t, [{ doc, tf: row }]);
+    }
+    const length = {
+      title: fieldTerms.title.length,
+      body: fieldTerms.body.length,
+      context: fieldTerms.context.length,
+    };
+    for (const field of FIELDS) totals[field] += length[field];
+    docs.push({ section, length, titleTerms: new Set(fieldTerms.title), lines: lineIds });
+  }
+
+  const n = Math.max(docs.length, 1);
+  const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const avgLength = {
+    title: totals.title / n || 1,
+    body: totals.body / n || 1,
+    context: totals.context / n || 1,
+  };
+  return {
+    docs,
+    lines,
+    postings,
+    linePostings,
+    termsByLine: new Map(lines.map((l) => [l.line, l.terms])),
+    avgLength,
+    idf: (term) => idfOf(postings.get(term)?.length ?? 0),
+    idfMax: idfOf(0),
+  };
+}

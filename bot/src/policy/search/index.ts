@@ -1,0 +1,19 @@
+export { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
+export { renderLine } from './excerpt';
+export { GLOSSARY_FILE, loadPolicySearch, loadVocabulary, THESAURUS_FILE } from './load';
+export { foldKana, normalize } from './normalize';
+export { MAX_QUESTION_CHARS } from './query';
+export { buildPolicySearch, MAX_HITS, type SearchOptions, type SearchTrace } from './search';
+export { tokenize } from './tokenize';
+export type { Excerpt, Language, PolicySearch, SearchHit, SearchResult, SearchVocabulary } from './types';
+export {
+  EMPTY_GLOSSARY,
+  EMPTY_THESAURUS,
+  loadGlossary,
+  loadThesaurus,
+  parseGlossary,
+  parseThesaurus,
+  VocabularyError,
+  type Glossary,
+  type Thesaurus,
+} from './vocabulary';

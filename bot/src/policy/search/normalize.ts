@@ -1,0 +1,89 @@
+/**
+ * Text normalisation shared by the index, the query analyser and the thesaurus matcher, so that the same
+ * word written differently (full/half width, case, ー, 々, okurigana) meets itself.
+ */
+
+const KANJI = /\p{Script=Han}/u;
+const KATAKANA = /[\p{Script=Katakana}ー]/u;
+const HIRAGANA = /\p{Script=Hiragana}/u;
+/** Hiragana that are usually particles: never dropped between kanji (社外秘の資料 keeps の as a break). */
+const PARTICLES = new Set([...'のをにはがでとへもやかよねな']);
+
+/** NFKC, lower case, ヶ→か, iteration marks (々ゝゞヽヾ) spelled out. Keeps punctuation and spacing. */
+export function normalizeBase(text: string): string {
+  const s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[ヶヵ]/g, 'か');
+  let out = '';
+  for (const ch of s) {
+    const prev = out.at(-1) ?? '';
+    if (ch === '々' || ch === 'ゝ' || ch === 'ヽ') out += prev;
+    else if (ch === 'ゞ' || ch === 'ヾ') out += prev ? String.fromCharCode(prev.charCodeAt(0) + 1) : '';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Drops the trailing ー of katakana words of four or more characters (サーバー→サーバ, ルーター→ルータ,
+ * プリンター→プリンタ), the JIS Z 8301 convention, so both spellings meet.
+ */
+export function foldLongVowels(text: string): string {
+  return text.replace(/[\p{Script=Katakana}ー]{4,}/gu, (run) =>
+    run.endsWith('ー') ? run.slice(0, -1) : run,
+  );
+}
+
+/** Punctuation and symbols become spaces; a hyphen inside a Latin word is dropped (wi-fi → wifi). */
+export function stripPunctuation(text: string): string {
+  return text
+    .replace(/([a-z0-9])[-‐](?=[a-z0-9])/g, '$1')
+    .replace(/[^\p{L}\p{N}ー]+/gu, ' ')
+    .trim();
+}
+
+/** Full normalisation of a text before term extraction. */
+export function normalize(text: string): string {
+  return foldLongVowels(stripPunctuation(normalizeBase(text)));
+}
+
+/** Katakana → hiragana (for matching thesaurus keys whatever the script the user chose). */
+export function foldKana(text: string): string {
+  return text.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/**
+ * Removes okurigana between kanji (持ち出し→持出し, 取り扱い→取扱い, 書き記す→書記す) so inflected and
+ * abbreviated spellings share their kanji skeleton. Particles are kept as word breaks.
+ */
+export function dropOkurigana(text: string): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] ?? '';
+    const prev = chars[i - 1] ?? '';
+    const next = chars[i + 1] ?? '';
+    if (HIRAGANA.test(c) && !PARTICLES.has(c) && KANJI.test(prev) && KANJI.test(next)) continue;
+    out += c;
+  }
+  return out;
+}
+
+export type CharClass = 'kanji' | 'katakana' | 'hiragana' | 'latin' | 'other';
+
+export function charClass(c: string): CharClass {
+  if (KANJI.test(c)) return 'kanji';
+  if (KATAKANA.test(c)) return 'katakana';
+  if (HIRAGANA.test(c)) return 'hiragana';
+  if (/[a-z0-9]/.test(c)) return 'latin';
+  return 'other';
+}
+
+/** True when the text is mostly Latin script (an English question), ignoring digits and symbols. */
+export function isMostlyLatin(text: string): boolean {
+  const s = text.normalize('NFKC');
+  const latin = (s.match(/[A-Za-z]/g) ?? []).length;
+  const cjk = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  return latin > 0 && cjk * 3 < latin;
+}

@@ -1,0 +1,106 @@
+import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
+import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
+import { selectExcerpt } from './excerpt';
+import { buildIndex, type PolicyIndex } from './index-builder';
+import { analyzeQuery, queryContext, type AnalyzedQuery, type Concept, type QueryContext } from './query';
+import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
+import { tokenize, uniqueTerms, type Term } from './tokenize';
+import type { Excerpt, PolicySearch, SearchResult, SearchVocabulary } from './types';
+
+export const MAX_HITS = 5;
+
+export interface SearchOptions {
+  /** Abstain under this confidence (default: the value calibrated on the development set). */
+  threshold?: number;
+  params?: ScoreParams;
+}
+
+/** What a search saw, for the benchmark and for debugging. */
+export interface SearchTrace {
+  query: AnalyzedQuery;
+  scores: DocScore[];
+}
+
+class Search implements PolicySearch {
+  readonly threshold: number;
+  private readonly index: PolicyIndex;
+  private readonly ctx: QueryContext;
+  private readonly params: ScoreParams;
+  private readonly cellTermMemo = new Map<string, Set<Term>>();
+  private readonly scopes: { section: string; when: Term[][] }[];
+
+  constructor(
+    readonly pack: PolicyPack,
+    vocabulary: SearchVocabulary,
+    options: SearchOptions,
+  ) {
+    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.params = options.params ?? DEFAULT_SCORE_PARAMS;
+    this.index = buildIndex(pack);
+    this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
+    this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
+      section: sc.section,
+      when: sc.when.map((w) => uniqueTerms(tokenize(w))).filter((t) => t.length > 0),
+    }));
+  }
+
+  /** Terms of a cell line cut from a long table row: pack text only, so the memo is bounded by the pack. */
+  private cellTerms(text: string): Set<Term> {
+    let terms = this.cellTermMemo.get(text);
+    if (!terms) {
+      terms = new Set(tokenize(text));
+      this.cellTermMemo.set(text, terms);
+    }
+    return terms;
+  }
+
+  trace(question: string): SearchTrace {
+    const query = analyzeQuery(this.ctx, question);
+    const unmentioned = this.scopes.filter((sc) => !mentions(query.concepts, sc.when));
+    const outOfScope = (doc: number): boolean => {
+      const id = this.index.docs[doc]?.section.id ?? '';
+      return unmentioned.some((sc) => id === sc.section || id.startsWith(`${sc.section}.`));
+    };
+    return { query, scores: scoreDocs(this.index, query.concepts, this.params, outOfScope) };
+  }
+
+  search(question: string): SearchResult {
+    const { query, scores } = this.trace(question);
+    const hits = scores.slice(0, MAX_HITS).flatMap((s) => {
+      const section = this.index.docs[s.doc]?.section;
+      return section ? [{ section, score: round(s.score) }] : [];
+    });
+    const confidence = round(confidenceOf(this.index, query.concepts, scores[0]));
+    return {
+      language: query.language,
+      abstained: hits.length === 0 || confidence < this.threshold,
+      confidence,
+      hits,
+    };
+  }
+
+  selectExcerpt(section: PolicySection, question: string, maxChars = 500): Excerpt {
+    const { concepts } = analyzeQuery(this.ctx, question);
+    const termsOf = (line: PolicyLine): Set<Term> =>
+      this.index.termsByLine.get(line) ?? this.cellTerms(line.text);
+    return selectExcerpt(section, concepts, this.index.idf, maxChars, termsOf);
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * A question mentions a scope when one of its concepts has a wording containing one of the scope's
+ * terms (在宅, 家で仕事 and "work from home" all reach テレワーク or 自宅 through the vocabulary).
+ */
+function mentions(concepts: Concept[], when: Term[][]): boolean {
+  return concepts.some((c) => c.alts.some((alt) => when.some((w) => w.every((t) => alt.includes(t)))));
+}
+
+export function buildPolicySearch(
+  pack: PolicyPack,
+  vocabulary: SearchVocabulary,
+  options: SearchOptions = {},
+): PolicySearch & { trace(question: string): SearchTrace } {
+  return new Search(pack, vocabulary, options);
+}

@@ -1,0 +1,85 @@
+import {
+  charClass,
+  dropOkurigana,
+  foldLongVowels,
+  normalize,
+  normalizeBase,
+  stripPunctuation,
+} from './normalize';
+
+/**
+ * Index terms of a Japanese (or mixed) text:
+ * - `b:` character bigrams of kanji runs and of katakana runs (none across the two), after okurigana between kanji is dropped
+ *   (持ち出し and 持出し both give 持出); a run of one kanji gives a `u:` unigram (鍵, 紙);
+ * - `w:` words of three or more characters from `Intl.Segmenter('ja')` (パスワード, 多要素認証), kanji skeleton;
+ * - `l:` Latin words and numbers (usb, vpn, wifi, 12).
+ * Hiragana runs give no terms: they are particles and inflections, which carry no topic.
+ */
+export type Term = string;
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+export interface TokenizeOptions {
+  /** Add `w:` words from the segmenter (default true). */
+  words?: boolean;
+}
+
+/** Bigrams and unigrams of the kanji/katakana runs of an already normalised text. */
+export function ngramTerms(normalized: string): Term[] {
+  const out: Term[] = [];
+  const skeleton = dropOkurigana(normalized);
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length === 1) {
+      const [only = ''] = run;
+      if (charClass(only) === 'kanji') out.push(`u:${only}`);
+    }
+    for (let i = 0; i + 1 < run.length; i++) out.push(`b:${run[i] ?? ''}${run[i + 1] ?? ''}`);
+    run = [];
+  };
+  let runClass = '';
+  for (const c of skeleton) {
+    const cls = charClass(c);
+    if (cls !== runClass) flush();
+    runClass = cls;
+    if (cls === 'kanji' || cls === 'katakana') run.push(c);
+  }
+  flush();
+  return out;
+}
+
+export function latinTerms(normalized: string): Term[] {
+  return (normalized.match(/[a-z0-9]+/g) ?? []).map((w) => `l:${w}`);
+}
+
+/** The kanji skeleton of a segmenter word: okurigana dropped, trailing inflection removed. */
+export function wordKey(segment: string, minLength = 3): string | null {
+  const w = dropOkurigana(foldLongVowels(stripPunctuation(segment))).replace(/\p{Script=Hiragana}+$/u, '');
+  if ([...w].length < minLength || /[\p{Script=Hiragana}\s]/u.test(w)) return null;
+  if (/[a-z0-9]/.test(w)) return minLength <= 1 ? w : null;
+  return w;
+}
+
+/** `w:` terms of the segmenter's words of at least `minLength` characters (Latin words only when 1). */
+export function wordTerms(text: string, minLength = 3): Term[] {
+  const out: Term[] = [];
+  for (const s of segmenter.segment(normalizeBase(text))) {
+    if (!s.isWordLike) continue;
+    const key = wordKey(s.segment, minLength);
+    if (key) out.push(`w:${key}`);
+  }
+  return out;
+}
+
+/** All terms of a text, with repetitions (term frequency counts). */
+export function tokenize(text: string, options: TokenizeOptions = {}): Term[] {
+  const norm = normalize(text);
+  const terms = [...ngramTerms(norm), ...latinTerms(norm)];
+  if (options.words ?? true) terms.push(...wordTerms(text));
+  return terms;
+}
+
+/** Distinct terms in first-seen order. */
+export function uniqueTerms(terms: Iterable<Term>): Term[] {
+  return [...new Set(terms)];
+}

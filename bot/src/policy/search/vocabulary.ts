@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The retrieval vocabulary kept as data in the policy pack:
+ * - `thesaurus.yaml`: everyday Japanese → the policy's own terms (なくした → 紛失), plus question words
+ *   that carry no topic (大丈夫, 教えて);
+ * - `glossary-en.yaml`: English words and phrases → Japanese policy terms (lost → 紛失), plus English stop-words.
+ */
+
+const phrase = z.string().trim().min(1, 'empty phrase');
+const phrases = z.array(phrase).min(1, 'needs at least one phrase');
+
+export const thesaurusSchema = z.strictObject({
+  ignore: z.array(phrase).default([]),
+  /** Parts of the policy that apply only in a situation (テレワーク): see search.ts. */
+  scopes: z.array(z.strictObject({ section: phrase, when: phrases })).default([]),
+  entries: z.array(z.strictObject({ from: phrases, to: phrases, note: z.string().optional() })),
+});
+export type Thesaurus = z.infer<typeof thesaurusSchema>;
+
+export const glossarySchema = z.strictObject({
+  stopwords: z.array(phrase).default([]),
+  entries: z.array(z.strictObject({ en: phrases, ja: phrases, note: z.string().optional() })),
+});
+export type Glossary = z.infer<typeof glossarySchema>;
+
+export const EMPTY_THESAURUS: Thesaurus = { ignore: [], scopes: [], entries: [] };
+export const EMPTY_GLOSSARY: Glossary = { stopwords: [], entries: [] };
+
+/** A vocabulary file that cannot be used; every issue names the entry (index and first phrase). */
+export class VocabularyError extends Error {
+  override readonly name = 'VocabularyError';
+  constructor(
+    readonly file: string,
+    readonly issues: string[],
+  ) {
+    super(`${file}: invalid vocabulary\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  }
+}
+
+function describe(raw: unknown, path: PropertyKey[], key: 'from' | 'en'): string {
+  const [top, index, ...rest] = path;
+  let where = path.map(String).join('.') || '(root)';
+  if (top === 'entries' && typeof index === 'number') {
+    const entries = (raw as { entries?: unknown[] } | null)?.entries;
+    const entry = entries?.[index] as Record<string, unknown> | undefined;
+    const first = Array.isArray(entry?.[key]) ? (entry[key] as unknown[])[0] : undefined;
+    const label = typeof first === 'string' ? ` (${key}: ${first})` : '';
+    where = `entries[${index}]${label}${rest.length ? '.' + rest.map(String).join('.') : ''}`;
+  }
+  return where;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, source: string, file: string, key: 'from' | 'en'): T {
+  let raw: unknown;
+  try {
+    raw = parse(source);
+  } catch (err) {
+    throw new VocabularyError(file, [`not valid YAML: ${String(err)}`]);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success)
+    throw new VocabularyError(
+      file,
+      result.error.issues.map((i) => `${describe(raw, i.path, key)}: ${i.message}`),
+    );
+  return result.data;
+}
+
+export function parseThesaurus(source: string, file = 'thesaurus.yaml'): Thesaurus {
+  return parseWith(thesaurusSchema, source, file, 'from');
+}
+
+export function parseGlossary(source: string, file = 'glossary-en.yaml'): Glossary {
+  return parseWith(glossarySchema, source, file, 'en');
+}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new VocabularyError(file, [`unreadable: ${String(err)}`]);
+  }
+}
+
+export function loadThesaurus(file: string): Thesaurus {
+  return parseThesaurus(read(file), file);
+}
+
+export function loadGlossary(file: string): Glossary {
+  return parseGlossary(read(file), file);
+}

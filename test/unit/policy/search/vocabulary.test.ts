@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  loadGlossary,
+  loadThesaurus,
+  loadVocabulary,
+  parseGlossary,
+  parseThesaurus,
+  VocabularyError,
+} from '../../../../bot/src/policy/search';
+import { PACK_DIR } from '../source-text';
+
+function errorOf(fn: () => unknown): VocabularyError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof VocabularyError) return err;
+    throw err;
+  }
+  throw new Error('expected a VocabularyError');
+}
+
+describe('thesaurus and glossary files', () => {
+  it('parses a valid thesaurus', () => {
+    const t = parseThesaurus('ignore: [大丈夫]\nentries:\n  - { from: [なくした], to: [紛失] }\n');
+    expect(t.ignore).toEqual(['大丈夫']);
+    expect(t.entries).toEqual([{ from: ['なくした'], to: ['紛失'] }]);
+  });
+
+  it('names the entry (index and first phrase) of every mistake', () => {
+    const err = errorOf(() =>
+      parseThesaurus(
+        'entries:\n  - { from: [捨てる], to: [廃棄] }\n  - { from: [なくした], to: [] }\n  - { from: [], to: [x] }\n',
+        'thesaurus.yaml',
+      ),
+    );
+    expect(err.message).toContain('thesaurus.yaml');
+    expect(err.issues.some((i) => i.startsWith('entries[1] (from: なくした).to'))).toBe(true);
+    expect(err.issues.some((i) => i.startsWith('entries[2].from'))).toBe(true);
+  });
+
+  it('rejects unknown keys and invalid YAML with the file named', () => {
+    const unknown = errorOf(() =>
+      parseGlossary('entries:\n  - { en: [lost], ja: [紛失], jp: [x] }\n', 'glossary-en.yaml'),
+    );
+    expect(unknown.issues[0]).toMatch(/^entries\[0\] \(en: lost\)/);
+    const broken = errorOf(() => parseGlossary('entries: [\n', 'glossary-en.yaml'));
+    expect(broken.message).toContain('glossary-en.yaml');
+    expect(broken.issues[0]).toContain('not valid YAML');
+  });
+
+  it('reports an unreadable file', () => {
+    const missing = path.join(os.tmpdir(), 'no-such-thesaurus.yaml');
+    expect(() => loadThesaurus(missing)).toThrow(VocabularyError);
+  });
+
+  it('loads the pack vocabulary: hundreds of entries, phrases non-empty', () => {
+    const thesaurus = loadThesaurus(path.join(PACK_DIR, 'thesaurus.yaml'));
+    const glossary = loadGlossary(path.join(PACK_DIR, 'glossary-en.yaml'));
+    expect(thesaurus.entries.length).toBeGreaterThanOrEqual(250);
+    expect(glossary.entries.length).toBeGreaterThanOrEqual(250);
+    expect(glossary.stopwords).toContain('the');
+    const fromWords = thesaurus.entries.flatMap((e) => e.from);
+    expect(fromWords).toEqual(expect.arrayContaining(['私物', 'なくし', '捨て', '怪しいメール']));
+    const enWords = glossary.entries.flatMap((e) => e.en);
+    expect(enWords).toEqual(expect.arrayContaining(['password', 'lost', 'laptop', 'take out']));
+  });
+
+  it('treats a pack without vocabulary files as having an empty vocabulary', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vocab-'));
+    try {
+      expect(loadVocabulary(dir)).toEqual({
+        thesaurus: { ignore: [], scopes: [], entries: [] },
+        glossary: { stopwords: [], entries: [] },
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
