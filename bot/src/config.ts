@@ -42,6 +42,11 @@ export const configKeys = {
     secret: false,
     meaning: 'Folder for the SQLite database (default ./data)',
   },
+  MAMORI_POLICY_PACK: {
+    required: false,
+    secret: false,
+    meaning: "Folder of the company's policy pack (default: bot/policy-pack, the IPA sample)",
+  },
   MAMORI_COMPANY_PROFILE: {
     required: true,
     secret: false,
@@ -107,6 +112,7 @@ const baseSchema = z.object({
   ),
   MAMORI_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   MAMORI_COMPANY_PROFILE: optional(z.string()),
+  MAMORI_POLICY_PACK: optional(z.string()),
   MAMORI_PLAYGROUND_PORT: z.preprocess(blankToUndefined, port.default(56150)),
   MAMORI_GRAPH_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
   MAMORI_GRAPH_CLIENT_ID: optional(guid('MAMORI_GRAPH_CLIENT_ID')),
@@ -140,12 +146,15 @@ export interface Config {
   tenantId: string | null;
   serviceUrl: string;
   dataDir: string;
+  /** Absolute path of the policy pack folder. */
+  policyPack: string;
   /** Absolute path of the company profile YAML. */
   companyProfile: string;
   playgroundPort: number;
   /** Production: Microsoft Graph with client credentials. Local: the built-in simulator. */
   graph: GraphConfig;
-  store: { kind: 'sqlite' } | { kind: 'sharepoint'; siteId: string };
+  /** `siteId` is null only in local mode, where the Graph simulator's site is used. */
+  store: { kind: 'sqlite' } | { kind: 'sharepoint'; siteId: string | null };
   /** Replaces `activity.locale` in local mode (the Playground hard-codes en-US); null uses the activity's. */
   localeOverride: string | null;
 }
@@ -190,7 +199,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       }
     }
   }
-  if (result.success && result.data.MAMORI_STORE === 'sharepoint' && !result.data.MAMORI_SHAREPOINT_SITE_ID) {
+  // Local mode keeps its lists on the Graph simulator's own site.
+  if (
+    result.success &&
+    mode === 'production' &&
+    result.data.MAMORI_STORE === 'sharepoint' &&
+    !result.data.MAMORI_SHAREPOINT_SITE_ID
+  ) {
     problems.push({ key: 'MAMORI_SHAREPOINT_SITE_ID', message: 'is required when MAMORI_STORE=sharepoint' });
   }
   if (problems.length > 0 || !result.success) {
@@ -211,6 +226,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tenantId: d.MAMORI_TENANT_ID ?? null,
     serviceUrl: d.MAMORI_SERVICE_URL,
     dataDir: d.MAMORI_DATA_DIR,
+    policyPack: path.resolve(d.MAMORI_POLICY_PACK ?? path.join(projectRoot(), 'bot/policy-pack')),
     companyProfile: path.resolve(
       d.MAMORI_COMPANY_PROFILE ?? path.join(projectRoot(), 'bot/policy-pack/company-profile.example.yaml'),
     ),
@@ -226,8 +242,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           }
         : { kind: 'simulator' },
     store:
-      d.MAMORI_STORE === 'sharepoint' && d.MAMORI_SHAREPOINT_SITE_ID
-        ? { kind: 'sharepoint', siteId: d.MAMORI_SHAREPOINT_SITE_ID }
+      d.MAMORI_STORE === 'sharepoint'
+        ? { kind: 'sharepoint', siteId: d.MAMORI_SHAREPOINT_SITE_ID ?? null }
         : { kind: 'sqlite' },
     localeOverride:
       d.MAMORI_MODE === 'local' && d.MAMORI_LOCAL_LOCALE !== 'activity' ? d.MAMORI_LOCAL_LOCALE : null,
@@ -256,6 +272,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     serviceUrl: config.serviceUrl,
     dataDir: config.dataDir,
     companyProfile: config.companyProfile,
+    policyPack: config.policyPack,
     graph:
       config.graph.kind === 'microsoft'
         ? { baseUrl: config.graph.baseUrl, clientId: config.graph.clientId, clientSecret: '(set)' }

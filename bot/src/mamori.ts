@@ -14,11 +14,13 @@ import { systemClock, type Clock } from './shared/clock';
 import { RecentKeys } from './shared/recent-keys';
 import { RecordStoreConversationReferences } from './notify/record-store-conversation-references';
 import { loadCompanyProfile, securityStaffObjectIds, type CompanyProfile } from './policy/company-profile';
-import { qaEscalationKind, qaFeedbackKind } from './policy/records';
+import { PolicyQa } from './policy/qa-service';
+import { mutableRecordKinds } from './store/all-kinds';
+import { loadPolicySearch } from './policy/search';
 import { DurableWriter } from './store/outbox/durable-writer';
 import { SqliteOutbox } from './store/outbox/sqlite-outbox';
 import type { RecordStore } from './store/record-store';
-import { SqliteRecordStore } from './store/sqlite/sqlite-record-store';
+import { openRecordStore } from './store/open-record-store';
 import { BotFrameworkNotifier, createAdapter, createTurnLogic } from './teams';
 
 export interface MamoriOptions {
@@ -49,24 +51,25 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const profile = loadCompanyProfile(config.companyProfile);
+  const { pack, search } = loadPolicySearch(config.policyPack);
+  logger.info({ sections: pack.sections.length, revised: pack.meta.revised }, 'policy pack loaded');
   const graph = await connectGraph(config.graph);
   const directory = new GraphDirectory(graph.client);
   logger.info({ graph: graph.baseUrl }, 'Microsoft Graph');
-  const records = SqliteRecordStore.open(options.databaseFile ?? path.join(config.dataDir, 'mamori.db'), {
-    clock,
-  });
+  const opened = await openRecordStore({ config, graph, clock, databaseFile: options.databaseFile });
+  const records = opened.store;
   const outbox = SqliteOutbox.open(path.join(config.dataDir, 'outbox.db'));
   // What users submit goes through the writer: kept in the outbox while the store is unreachable.
   const writer = new DurableWriter({
     store: records,
     outbox,
-    kinds: [qaFeedbackKind, qaEscalationKind],
+    kinds: mutableRecordKinds,
     logger,
     clock,
   });
   const closeStores = async () => {
     outbox.close();
-    records.close();
+    opened.close();
     await graph.close();
   };
   const references = new RecordStoreConversationReferences({ store: records });
@@ -82,7 +85,12 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     logger,
   });
   const securityStaff = new StaticSecurityStaff(securityStaffObjectIds(profile));
-  const assistant: AssistantDeps = { securityStaff, handlers: {} };
+  const qa = new PolicyQa({ search, profile, records, writer, notifier, logger });
+  const assistant: AssistantDeps = {
+    securityStaff,
+    handlers: { policy: (request) => qa.ask(request) },
+    actionHandlers: [(action) => qa.onAction(action)],
+  };
   const logic = createTurnLogic({
     assistant,
     references,

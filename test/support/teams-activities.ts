@@ -50,3 +50,13 @@ export function installActivity(o: ActivityOptions) {
 export function conversationUpdateBotAdded(o: ActivityOptions) {
   return { ...envelope(o), type: 'conversationUpdate', membersAdded: [{ id: botId }] };
 }
+
+/** What Teams posts when an `Action.Execute` button is pressed (Universal Actions). */
+export function cardActionInvoke(o: ActivityOptions & { verb: string; data: unknown }) {
+  return {
+    ...envelope(o),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
+  };
+}

@@ -23,7 +23,7 @@ describe('every card the bot sends parses as Adaptive Card 1.5 without problems'
   });
 
   it.each(locales)('every reply to every capability button (%s) is text or a valid card', async (locale) => {
-    const deps = { securityStaff: new StaticSecurityStaff(['staff']), handlers: {} };
+    const deps = { securityStaff: new StaticSecurityStaff(['staff']), handlers: {}, actionHandlers: [] };
     const user = { aadObjectId: 'staff', name: 'x' };
     for (const capability of capabilities) {
       const replies: Reply[] = await respond(

@@ -5,7 +5,7 @@ import { t } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
 import { capabilities, capabilityLabel, staffOnly, type Capability } from './capabilities';
 import { routeText } from './intent-router';
-import type { Reply, Turn, TurnUser } from './turn';
+import type { ActionResult, CardAction, Reply, Turn, TurnUser } from './turn';
 
 /** Longer messages are refused with a request to shorten; Teams itself caps a message near 28 KB. */
 export const maxMessageLength = 4000;
@@ -19,10 +19,23 @@ export interface CapabilityRequest {
 
 export type CapabilityHandler = (request: CapabilityRequest) => Promise<Reply[]>;
 
+/** Handles the card actions it knows (by verb); null for any other verb. */
+export type ActionHandler = (action: CardAction) => Promise<ActionResult | null>;
+
 export interface AssistantDeps {
   securityStaff: SecurityStaff;
   /** Capabilities that are built; the rest answer plainly that they are coming. */
   handlers: Partial<Record<Capability, CapabilityHandler>>;
+  actionHandlers: ActionHandler[];
+}
+
+/** A pressed `Action.Execute` button: the first handler that knows the verb answers. */
+export async function respondToAction(action: CardAction, deps: AssistantDeps): Promise<ActionResult> {
+  for (const handle of deps.actionHandlers) {
+    const result = await handle(action);
+    if (result) return result;
+  }
+  return { type: 'text', text: t(action.locale, 'unknownCardAction') };
 }
 
 const cardActionSchema = z.object({

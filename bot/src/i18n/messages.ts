@@ -31,7 +31,8 @@ const ja = {
   tooLong: 'メッセージが長すぎます（{length} 文字）。{max} 文字以内に短くしてもう一度送ってください。',
   emptyMessage: '何をお手伝いしましょうか？',
   unknownCardAction: 'このボタンの操作は認識できませんでした。「ヘルプ」と入力すると使い方を表示します。',
-  qaPrompt: '規程について何でも質問してください。例: 「USBメモリで極秘データを持ち出すには？」「パスワードは何文字以上？」',
+  qaPrompt:
+    '規程について何でも質問してください。例: 「USBメモリで極秘データを持ち出すには？」「パスワードは何文字以上？」',
   qaAnswerTitle: '規程の回答',
   qaYourQuestion: 'ご質問',
   qaSource: '出典: {citation}',
@@ -42,12 +43,14 @@ const ja = {
   qaNotCovered:
     '規程にはこの質問に答える条文が見つかりませんでした。「担当者に聞く」を押すと、質問をシステム管理者（{name}）に伝えます（人的対策 6.6）。',
   qaThanksHelpful: 'フィードバックありがとうございました。',
-  qaThanksNotHelpful: 'フィードバックありがとうございました。改善に役立てます。よければ「担当者に聞く」で直接質問できます。',
+  qaThanksNotHelpful:
+    'フィードバックありがとうございました。改善に役立てます。よければ「担当者に聞く」で直接質問できます。',
   qaEscalated: '質問をシステム管理者（{name}）に伝えました。回答はこのチャットに届きます。',
   qaEscalatedAlready: 'この質問はすでにシステム管理者（{name}）に伝えてあります。',
   qaEscalationFailed:
     'システム管理者（{name}）に Teams で連絡できませんでした。お手数ですが直接ご連絡ください: {contact}',
-  qaEscalationQueued: '質問を受け付けました。現在システムに接続できないため、接続が戻りしだいシステム管理者（{name}）に届けます。',
+  qaEscalationQueued:
+    '質問を受け付けました。現在システムに接続できないため、接続が戻りしだいシステム管理者（{name}）に届けます。',
   qaEscalationTitle: '規程に関する質問が届きました',
   qaEscalationFrom: '{name} さんからの質問',
   qaEscalationCited: 'Mamori が示した条文: {citation}',
@@ -100,10 +103,13 @@ const en: Record<MessageKey, string> = {
   qaNotCovered:
     'The policy has no section that answers this. Press "Ask the administrator" to pass your question to the system administrator ({name}) (人的対策 6.6).',
   qaThanksHelpful: 'Thank you for your feedback.',
-  qaThanksNotHelpful: 'Thank you for your feedback; it helps us improve. You can also ask the administrator directly.',
-  qaEscalated: 'Your question was passed to the system administrator ({name}). The answer will come to this chat.',
+  qaThanksNotHelpful:
+    'Thank you for your feedback; it helps us improve. You can also ask the administrator directly.',
+  qaEscalated:
+    'Your question was passed to the system administrator ({name}). The answer will come to this chat.',
   qaEscalatedAlready: 'This question has already been passed to the system administrator ({name}).',
-  qaEscalationFailed: 'The system administrator ({name}) could not be reached in Teams. Please contact them directly: {contact}',
+  qaEscalationFailed:
+    'The system administrator ({name}) could not be reached in Teams. Please contact them directly: {contact}',
   qaEscalationQueued:
     'Your question was received. The system is unreachable right now; it will reach the system administrator ({name}) as soon as it is back.',
   qaEscalationTitle: 'A policy question for you',

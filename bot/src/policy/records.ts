@@ -38,3 +38,28 @@ export const qaEscalationKind = defineRecordKind({
   },
 });
 export type QaEscalation = RecordData<typeof qaEscalationKind>;
+
+/**
+ * An answer the bot gave: the server-side state its card's buttons act on (cards carry only `answerKey`).
+ * The excerpt is kept as shown so a refreshed card shows the same text even after the pack changes.
+ */
+export const qaAnswerKind = defineRecordKind({
+  name: 'qaAnswer',
+  listTitle: 'Mamori QA Answers',
+  fields: {
+    /** Random key printed into the card; found by query, so it works before a queued write lands too. */
+    answerKey: field.text({ indexed: true, maxLength: 64 }),
+    question: field.text({ maxLength: 2000 }),
+    language: field.choice(['ja', 'en']),
+    askerId: field.personId({ indexed: true }),
+    askerName: field.text({ required: false }),
+    /** `組織的対策 5.6`; null when the bot abstained. */
+    sectionId: field.text({ required: false, indexed: true, maxLength: 100 }),
+    citation: field.text({ required: false, maxLength: 255 }),
+    related: field.json(),
+    excerpt: field.json(),
+    feedback: field.choice(['none', 'helpful', 'notHelpful']),
+    escalation: field.choice(['none', 'sent', 'queued', 'failed']),
+  },
+});
+export type QaAnswer = RecordData<typeof qaAnswerKind>;

@@ -1,11 +1,10 @@
-import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { respond, type AssistantDeps } from '../assistant/respond';
-import type { Reply, Turn } from '../assistant/turn';
-import { localeFrom } from '../i18n/locale';
+import type { TurnContext } from 'botbuilder';
+import { respond, respondToAction, type AssistantDeps } from '../assistant/respond';
 import type { Logger } from '../logger';
 import type { ConversationReferenceStore } from '../notify/conversation-references';
 import type { Clock } from '../shared/clock';
 import type { RecentKeys } from '../shared/recent-keys';
+import { toActivity, toCardAction, toInvokeResponse, toTurn } from './activity-mapping';
 import { referenceFromActivity, tenantOf } from './conversation-reference';
 
 export interface TurnLogicDeps {
@@ -28,6 +27,19 @@ export function createTurnLogic(deps: TurnLogicDeps): (context: TurnContext) => 
     const tenant = tenantOf(activity);
     if (deps.tenantId !== null && tenant?.toLowerCase() !== deps.tenantId.toLowerCase()) {
       log.warn({ tenant }, 'dropped an activity from another tenant');
+      return;
+    }
+    if (activity.type === 'invoke') {
+      // Not deduplicated by id: a redelivered invoke needs its response again, and each action is
+      // idempotent on the server's records (a second press finds the work done and says so).
+      if (activity.name !== 'adaptiveCard/action') return;
+      const action = toCardAction(activity, deps.localeOverride);
+      if (!action) {
+        log.info('refused a malformed card action');
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 400 } });
+        return;
+      }
+      await context.sendActivity(toInvokeResponse(await respondToAction(action, deps.assistant)));
       return;
     }
     if (
@@ -61,43 +73,4 @@ export function createTurnLogic(deps: TurnLogicDeps): (context: TurnContext) => 
     const replies = await respond(turn, deps.assistant);
     for (const reply of replies) await context.sendActivity(toActivity(reply));
   };
-}
-
-function toTurn(activity: Activity, localeOverride: string | null): Turn | null {
-  const locale = localeFrom(localeOverride ?? activity.locale);
-  const user = { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name };
-  switch (activity.type) {
-    case 'message':
-      return {
-        kind: 'message',
-        locale,
-        user,
-        text: stripMentions(activity.text ?? ''),
-        value: activity.value,
-      };
-    case 'installationUpdate':
-      return activity.action === 'add' || activity.action === 'add-upgrade'
-        ? { kind: 'installed', locale, user }
-        : null;
-    case 'conversationUpdate': {
-      const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient?.id) ?? false;
-      return botAdded ? { kind: 'installed', locale, user } : null;
-    }
-    default:
-      return null;
-  }
-}
-
-/** In channels Teams prefixes the text with `<at>Mamori</at>`; the words after it are the message. */
-function stripMentions(text: string): string {
-  return text.replace(/<at>[^<]*<\/at>/g, '').trim();
-}
-
-function toActivity(reply: Reply): Partial<Activity> {
-  switch (reply.type) {
-    case 'text':
-      return MessageFactory.text(reply.text);
-    case 'card':
-      return { ...MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)), summary: reply.summary };
-  }
 }
