@@ -57,6 +57,9 @@ const ja = {
   qaEscalationNone: 'Mamori は該当する条文を見つけられませんでした。',
   qaNotYours: 'この操作は質問した本人だけができます。',
   qaExpired: 'この回答は見つかりませんでした。もう一度質問してください。',
+  qaFeedbackQueued:
+    'フィードバックを受け付けました。記録先のシステムに今は接続できないため、接続が戻りしだい記録します。',
+  qaTryLater: '記録先のシステムに今は接続できません。少し時間をおいてもう一度押してください。',
   genericError: '申し訳ありません、処理中に問題が発生しました。少し時間をおいてもう一度お試しください。',
 } as const;
 
@@ -118,6 +121,9 @@ const en: Record<MessageKey, string> = {
   qaEscalationNone: 'Mamori found no section that answers it.',
   qaNotYours: 'Only the person who asked can do this.',
   qaExpired: 'This answer could not be found. Please ask again.',
+  qaFeedbackQueued:
+    'Your feedback was received. The records system is unreachable right now; it will be recorded as soon as it is back.',
+  qaTryLater: 'The records system is unreachable right now. Please press the button again in a little while.',
   genericError: 'Sorry, something went wrong while handling that. Please try again in a moment.',
 };
 

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locale';
 import { t } from '../i18n/messages';
 import type { Logger } from '../logger';
 import type { Notifier } from '../notify/notifier';
+import { StoreUnavailableError } from '../store/errors';
 import type { DurableWriter } from '../store/outbox/durable-writer';
 import type { RecordStore, StoredRecord } from '../store/record-store';
 import { answerQuestion, citationOf } from './answer';
@@ -68,7 +69,13 @@ export class PolicyQa {
     if (action.verb !== qaVerbs.feedback && action.verb !== qaVerbs.escalate) return null;
     const parsed = (action.verb === qaVerbs.feedback ? feedbackAction : answerAction).safeParse(action.data);
     if (!parsed.success) return { type: 'text', text: t(action.locale, 'unknownCardAction') };
-    const stored = await this.find(parsed.data.answerKey);
+    let stored: StoredRecord<QaAnswer> | null;
+    try {
+      stored = await this.find(parsed.data.answerKey);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return this.whileUnavailable(action, parsed.data);
+    }
     if (!stored) return { type: 'text', text: t(action.locale, 'qaExpired') };
     if (stored.data.askerId !== action.user.aadObjectId?.toLowerCase()) {
       return { type: 'text', text: t(action.locale, 'qaNotYours') };
@@ -81,6 +88,26 @@ export class PolicyQa {
     return { type: 'card', card: policyAnswerCard(this.cardInput(locale, updated)) };
   }
 
+  /**
+   * The store is unreachable: feedback is kept in the outbox (nothing the user submitted is lost) and the
+   * user is told it was received; passing a question on needs the stored answer, so it waits.
+   */
+  private async whileUnavailable(
+    action: CardAction,
+    data: { answerKey: string; helpful?: boolean },
+  ): Promise<ActionResult> {
+    if (data.helpful === undefined || !action.user.aadObjectId) {
+      return { type: 'text', text: t(action.locale, 'qaTryLater') };
+    }
+    await this.deps.writer.create(qaFeedbackKind, {
+      answerKey: data.answerKey,
+      helpful: data.helpful,
+      userId: action.user.aadObjectId,
+      locale: action.locale,
+    });
+    return { type: 'text', text: t(action.locale, 'qaFeedbackQueued') };
+  }
+
   private async recordFeedback(stored: StoredRecord<QaAnswer>, helpful: boolean, locale: Locale) {
     // A second click (or a redelivered invoke) finds the feedback already there and records nothing.
     if (stored.data.feedback !== 'none') return stored.data;
@@ -89,6 +116,7 @@ export class PolicyQa {
     const won = await updateOrReread(this.deps.records, stored, { feedback });
     if (!won.updated) return won.record.data;
     await this.deps.writer.create(qaFeedbackKind, {
+      answerKey: stored.data.answerKey,
       question: stored.data.question,
       sectionId: stored.data.sectionId,
       helpful,

@@ -6,7 +6,10 @@ export const qaFeedbackKind = defineRecordKind({
   name: 'qaFeedback',
   listTitle: 'Mamori QA Feedback',
   fields: {
-    question: field.text({ maxLength: 2000 }),
+    /** The answer the feedback is about (its card's key). */
+    answerKey: field.text({ required: false, indexed: true, maxLength: 64 }),
+    /** Null when the feedback was taken while the store was unreachable (the answer record holds it). */
+    question: field.text({ required: false, maxLength: 2000 }),
     /** The citation id of the answer's section, e.g. `組織的対策 5.6`; null when nothing answered. */
     sectionId: field.text({ required: false, indexed: true, maxLength: 100 }),
     helpful: field.boolean({ indexed: true }),

@@ -27,7 +27,7 @@ export async function openRecordStore(options: {
       await applyProvisioning(graph.client, await planProvisioning(graph.client, siteId, allRecordKinds));
     }
     const store = new SharePointRecordStore({
-      client: graph.client,
+      client: graph.storeClient,
       siteId,
       kinds: allRecordKinds,
       clock,
