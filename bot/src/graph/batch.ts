@@ -76,10 +76,28 @@ async function getChunk(
   }
 }
 
-async function send(client: GraphClient, pending: Pending[]): Promise<Map<string, BatchResult>> {
-  const requests = pending.map(({ id, path }) => ({ id, method: 'GET', url: path }));
-  const body: unknown = await client.api('/$batch').post({ requests });
-  const parsed = batchResponse.safeParse(body);
+function send(client: GraphClient, pending: Pending[]): Promise<Map<string, BatchResult>> {
+  return postBatch(
+    client,
+    pending.map(({ id, path }) => ({ id, method: 'GET', url: path })),
+  );
+}
+
+/** One inner request of a `$batch` (JSON batching: id, method, url relative to the version root, …). */
+export interface BatchRequest {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Sends one `POST /$batch` (at most 20 requests) and returns the answers by request id, any order. */
+export async function postBatch(
+  client: GraphClient,
+  requests: readonly BatchRequest[],
+): Promise<Map<string, BatchResult>> {
+  const parsed = batchResponse.safeParse(await client.api('/$batch').post({ requests }));
   if (!parsed.success) throw invalidBatch('is not a $batch response');
   const answers = new Map<string, BatchResult>();
   for (const response of parsed.data.responses) {

@@ -1,22 +1,10 @@
-import { z } from 'zod';
-import { BATCH_SIZE, type BatchResult } from '../../graph/batch';
+import { BATCH_SIZE, postBatch, type BatchResult } from '../../graph/batch';
 import type { GraphClient } from '../../graph/create-graph-client';
 import { GraphError, parseGraphErrorBody, reasonForStatus } from '../../graph/graph-error';
 import { RetryBudget } from '../../graph/retry-policy';
 
 /** Inner statuses on which Graph did not act, so a POST may be sent again: throttled, unavailable. */
 const NOT_ACTED_ON = new Set([429, 503]);
-
-const batchResponse = z.object({
-  responses: z.array(
-    z.object({
-      id: z.string(),
-      status: z.number().int(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
-    }),
-  ),
-});
 
 /**
  * POSTs `bodies` to one collection path through `POST /$batch`, 20 requests per batch, batches one
@@ -58,28 +46,22 @@ export async function batchPost(
   return results.map((r) => r ?? { status: 0, body: undefined, headers: {} });
 }
 
-async function send(
+function send(
   client: GraphClient,
   path: string,
   indexes: number[],
   bodies: readonly Record<string, unknown>[],
 ): Promise<Map<string, BatchResult>> {
-  const requests = indexes.map((index) => ({
-    id: String(index),
-    method: 'POST',
-    url: path,
-    headers: { 'Content-Type': 'application/json' },
-    body: bodies[index],
-  }));
-  const parsed = batchResponse.safeParse(await client.api('/$batch').post({ requests }));
-  if (!parsed.success) throw invalid('is not a $batch response');
-  const answers = new Map<string, BatchResult>();
-  for (const response of parsed.data.responses) {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers ?? {})) headers[name.toLowerCase()] = value;
-    answers.set(response.id, { status: response.status, body: response.body, headers });
-  }
-  return answers;
+  return postBatch(
+    client,
+    indexes.map((index) => ({
+      id: String(index),
+      method: 'POST',
+      url: path,
+      headers: { 'Content-Type': 'application/json' },
+      body: bodies[index],
+    })),
+  );
 }
 
 function invalid(problem: string): GraphError {
