@@ -94,7 +94,9 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   const logic = createTurnLogic({
     assistant,
     references,
-    recentActivities: new RecentKeys({ ttlMs: 10 * 60_000, maxEntries: 50_000, clock }),
+    // Teams redelivers an unanswered activity within seconds; two minutes covers every retry, and the cap
+    // bounds memory under load.
+    recentActivities: new RecentKeys({ ttlMs: 2 * 60_000, maxEntries: 20_000, clock }),
     tenantId,
     localeOverride: config.localeOverride,
     clock,
