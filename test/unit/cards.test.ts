@@ -1,6 +1,7 @@
 import { capabilities } from '../../bot/src/assistant/capabilities';
 import { respond } from '../../bot/src/assistant/respond';
 import type { Reply } from '../../bot/src/assistant/turn';
+import { escalationCard, policyAnswerCard } from '../../bot/src/cards/policy-answer-card';
 import { welcomeCard } from '../../bot/src/cards/welcome-card';
 import { StaticSecurityStaff } from '../../bot/src/directory/security-staff';
 import type { Locale } from '../../bot/src/i18n/locale';
@@ -51,5 +52,58 @@ describe('welcome card', () => {
     for (const match of card.matchAll(/"data":(\{[^}]*\})/g)) {
       expect(Object.keys(JSON.parse(match[1]!) as object).sort()).toEqual(['capability', 'mamori']);
     }
+  });
+});
+
+describe('policy answer cards parse as Adaptive Card 1.5 in every state', () => {
+  const base = {
+    answerKey: '5d0c6a38-2d3b-4f6e-9a51-7b3e6f0d2c11',
+    question: '**USB** <b>で</b> 持ち出すには？',
+    excerpt: ['・極秘の場合は代表取締役の許可を得る。', '090-****-****'],
+    citation: '組織的対策 5.6 情報資産の社外持ち出し',
+    related: ['組織的対策 5.1 情報資産の分類'],
+    framing: null,
+    administratorName: '佐藤 健一',
+    administratorContact: '090-0000-0002 / system@sakura-seiki.example',
+  };
+  const feedbacks = ['none', 'helpful', 'notHelpful'] as const;
+  const escalations = ['none', 'sent', 'queued', 'failed'] as const;
+
+  it.each(locales)('answer and abstention cards (%s)', (locale) => {
+    for (const feedback of feedbacks) {
+      for (const escalation of escalations) {
+        for (const abstained of [false, true]) {
+          const card = policyAnswerCard({
+            ...base,
+            locale,
+            feedback,
+            escalation,
+            abstained,
+            citation: abstained ? null : base.citation,
+          });
+          expect(adaptiveCardProblems(card)).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('the escalation card sent to the システム管理者', () => {
+    for (const citation of [base.citation, null]) {
+      const card = escalationCard({
+        locale: 'ja',
+        askerName: '佐藤 美咲',
+        question: base.question,
+        citation,
+      });
+      expect(adaptiveCardProblems(card)).toEqual([]);
+    }
+  });
+
+  it('keeps user text out of Markdown: the question is a TextRun, placeholders stay literal', () => {
+    const json = JSON.stringify(
+      policyAnswerCard({ ...base, locale: 'ja', feedback: 'none', escalation: 'none', abstained: false }),
+    );
+    expect(json).toContain('{"type":"TextRun","text":"ご質問: **USB** <b>で</b> 持ち出すには？"');
+    expect(json).toContain('{"type":"TextRun","text":"090-****-****"}');
   });
 });
