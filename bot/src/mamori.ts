@@ -14,6 +14,9 @@ import { systemClock, type Clock } from './shared/clock';
 import { RecentKeys } from './shared/recent-keys';
 import { RecordStoreConversationReferences } from './notify/record-store-conversation-references';
 import { loadCompanyProfile, securityStaffObjectIds, type CompanyProfile } from './policy/company-profile';
+import { IncidentReminders } from './incidents/incident-reminders';
+import type { ReminderPolicy } from './incidents/reminder-policy';
+import { IncidentReports } from './incidents/incident-service';
 import { PolicyQa } from './policy/qa-service';
 import { mutableRecordKinds } from './store/all-kinds';
 import { loadPolicySearch } from './policy/search';
@@ -31,6 +34,10 @@ export interface MamoriOptions {
   clock?: Clock;
   /** SQLite file; defaults to `<dataDir>/mamori.db`. */
   databaseFile?: string;
+  /** Incident reminder timing (defaults: 30 min for levels 2-3, 4 h otherwise). */
+  reminderPolicy?: Partial<ReminderPolicy>;
+  /** Default true; tests drive `reminders.tick()` with their own clock instead. */
+  startReminders?: boolean;
 }
 
 export interface RunningMamori {
@@ -42,6 +49,8 @@ export interface RunningMamori {
   writer: DurableWriter;
   graph: ConnectedGraph;
   directory: Directory;
+  incidents: IncidentReports;
+  reminders: IncidentReminders;
   /** Graceful: in-flight turns finish, then the store is closed. */
   stop(): Promise<void>;
 }
@@ -86,10 +95,20 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   });
   const securityStaff = new StaticSecurityStaff(securityStaffObjectIds(profile));
   const qa = new PolicyQa({ search, profile, records, writer, notifier, logger });
+  const incidentDeps = { ctx: { pack, profile }, records, writer, notifier, clock, logger };
+  const incidents = new IncidentReports({
+    ...incidentDeps,
+    isSecurityStaff: (id) => securityStaff.isSecurityStaff(id),
+    reminders: options.reminderPolicy,
+  });
+  const incidentReminders = new IncidentReminders({ ...incidentDeps, policy: options.reminderPolicy });
   const assistant: AssistantDeps = {
     securityStaff,
-    handlers: { policy: (request) => qa.ask(request) },
-    actionHandlers: [(action) => qa.onAction(action)],
+    handlers: {
+      policy: (request) => qa.ask(request),
+      incident: (request) => incidents.report(request),
+    },
+    actionHandlers: [(action) => qa.onAction(action), (action) => incidents.onAction(action)],
   };
   const logic = createTurnLogic({
     assistant,
@@ -112,6 +131,7 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     throw error;
   }
   writer.start({ intervalMs: 30_000 });
+  if (options.startReminders !== false) incidentReminders.start(60_000);
   return {
     server,
     notifier,
@@ -121,7 +141,10 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
     writer,
     graph,
     directory,
+    incidents,
+    reminders: incidentReminders,
     stop: async () => {
+      await incidentReminders.stop();
       await server.close();
       await writer.stop();
       await closeStores();

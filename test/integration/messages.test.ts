@@ -91,12 +91,11 @@ describe('POST /api/messages', () => {
     expect(reply?.text).toBe('「研修を受ける」はまだ準備中です。まもなく使えるようになります。');
   });
 
-  it('routes a natural incident phrase to incident reporting and tells the user whom to contact meanwhile', async () => {
-    const [reply] = await send(
-      messageActivity({ serviceUrl: connector.url, text: 'ウイルスに感染したかも' }),
-    );
-    expect(reply?.text).toContain('インシデントを報告');
-    expect(reply?.text).toContain('組織的対策 9.3');
+  it('opens the incident report card for a natural phrase, with the category taken from the words', async () => {
+    const [reply] = await send(messageActivity({ serviceUrl: connector.url, text: 'ウイルスに感染したかも' }));
+    const content = cardOf(reply) as unknown as { body: { id?: string; value?: string }[] };
+    expect(JSON.stringify(content)).toContain('インシデントを報告');
+    expect(content.body.find((e) => e.id === 'category')?.value).toBe('ウイルス感染');
   });
 
   it('refuses tenant-wide figures to an employee who is not security staff', async () => {

@@ -29,6 +29,11 @@ const asksAboutRules =
   /(たら|ったら|場合|には|べき|とは|ですか|ますか|でしょうか|いいの|いい\?|どうすれば|どうしたら|可能|できる\?|できますか|\b(how|what|can i|should|may i|is it|am i allowed)\b)/;
 
 const phrases: [RegExp, Capability][] = [
+  // Lists of reports go to the incident capability with the words, which tell a list from a new report.
+  [
+    /^(自分の報告|私の報告|報告一覧|自分のインシデント|対応中のインシデント|インシデント一覧|my reports?|my incidents?|open incidents?)$/,
+    'incident',
+  ],
   [
     /(ウイルス|ウィルス|マルウェア|ランサム).*(感染|かかっ|入っ|出た|かも)|(なくし|無くし|失くし|紛失し|落とし|盗まれ|置き忘れ|盗難に)|(漏えい|漏洩|流出|誤送信)(し|させ)|(不正アクセス|乗っ取)(された|され|かも)|\b(i (lost|have lost|misplaced)|(was|got|been) (stolen|hacked)|infected|ransomware|leaked|sent .* to the wrong)\b/,
     'incident',

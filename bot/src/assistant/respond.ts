@@ -89,6 +89,5 @@ async function openCapability(
   }
   const handler = deps.handlers[capability];
   if (handler) return handler(request);
-  const key = capability === 'incident' ? 'comingSoonIncident' : 'comingSoon';
-  return [{ type: 'text', text: t(locale, key, { capability: label }) }];
+  return [{ type: 'text', text: t(locale, 'comingSoon', { capability: label }) }];
 }

@@ -24,8 +24,6 @@ const ja = {
   capabilityDevices: '端末の準拠状況',
   capabilityDevicesHint: '管理端末のコンプライアンス、暗号化、脱獄などの状況を確認します。',
   comingSoon: '「{capability}」はまだ準備中です。まもなく使えるようになります。',
-  comingSoonIncident:
-    '「{capability}」はまだ準備中です。今すぐ報告が必要な場合は、規程（組織的対策 9.3）に従ってシステム管理者に直接連絡してください。',
   staffOnly:
     '「{capability}」は全社のデータを扱うため、セキュリティ担当者（システム管理者・情報セキュリティ責任者）だけが使えます。ご自身の状況は「自分の状況」で確認できます。',
   tooLong: 'メッセージが長すぎます（{length} 文字）。{max} 文字以内に短くしてもう一度送ってください。',
@@ -87,8 +85,6 @@ const en: Record<MessageKey, string> = {
   capabilityDevices: 'Device compliance',
   capabilityDevicesHint: 'See compliance, encryption and jailbreak status of managed devices.',
   comingSoon: '"{capability}" is not available yet. It is coming soon.',
-  comingSoonIncident:
-    '"{capability}" is not available yet. If you need to report something now, contact the system administrator directly as the policy requires (組織的対策 9.3).',
   staffOnly:
     '"{capability}" shows company-wide data, so only security staff (the system administrator and the information-security officer) can use it. You can see your own situation under "My status".',
   tooLong:

@@ -6,8 +6,13 @@ import { INCIDENT_CATEGORIES } from './schema';
 export const INCIDENT_PHASES = ['発見報告', '初動', '調査・対応', '復旧', '最終報告'] as const;
 export type IncidentPhase = (typeof INCIDENT_PHASES)[number];
 
-/** The longest free text a 9.5 report field holds: a card carries every field, and Teams caps a card near 28 KB. */
-export const REPORT_TEXT_MAX = 2000;
+/**
+ * The longest free text of a 9.5 report field: the responders' card carries every field, Teams caps a
+ * message near 28 KB, and a Japanese character takes 3 bytes.
+ */
+export const REPORT_TEXT_MAX = 400;
+/** The longest reason for a change of category or level. */
+export const REASON_MAX = 200;
 const reportText = () => field.text({ required: false, maxLength: REPORT_TEXT_MAX });
 
 /**
@@ -62,6 +67,8 @@ export const incidentKind = defineRecordKind({
     reminding: field.boolean({ indexed: true }),
     nextReminderAt: field.dateTime({ indexed: true }),
     reminderCount: field.number(),
+    /** Bumped by each edit of the 9.5 report fields: an edit form made before another edit is refused. */
+    reportRevision: field.number(),
     /** pending → sending (claimed by one process) → done. */
     routing: field.choice(['pending', 'sending', 'done'], { indexed: true }),
     /** Unreachable[]: responders Teams could not reach, with the phone the reporter was given. */

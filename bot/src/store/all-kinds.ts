@@ -1,3 +1,4 @@
+import { incidentKind } from '../incidents/records';
 import { conversationReferenceKind } from '../notify/records';
 import { qaAnswerKind, qaEscalationKind, qaFeedbackKind } from '../policy/records';
 import { auditEventKind } from './audit';
@@ -13,6 +14,7 @@ export const mutableRecordKinds: readonly MutableRecordKind[] = [
   qaFeedbackKind,
   qaEscalationKind,
   qaAnswerKind,
+  incidentKind,
 ];
 
 export const allRecordKinds: readonly RecordKind[] = [auditEventKind, ...mutableRecordKinds];
