@@ -95,7 +95,8 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   });
   const securityStaff = new StaticSecurityStaff(securityStaffObjectIds(profile));
   const qa = new PolicyQa({ search, profile, records, writer, notifier, logger });
-  const incidentDeps = { ctx: { pack, profile }, records, writer, notifier, clock, logger };
+  const teamsUserId = (aadObjectId: string) => references.teamsUserId(aadObjectId);
+  const incidentDeps = { ctx: { pack, profile, teamsUserId }, records, writer, notifier, clock, logger };
   const incidents = new IncidentReports({
     ...incidentDeps,
     isSecurityStaff: (id) => securityStaff.isSecurityStaff(id),

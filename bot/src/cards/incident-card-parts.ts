@@ -38,6 +38,8 @@ export interface IncidentCardView {
   procedure: { citation: string; caption: string };
   /** For the reporter while the response is starting: 9.4 steps the reporter carries out, and whom to call. */
   whatToDoNow: { disconnect: boolean; steps: string[]; contacts: ContactView[] } | null;
+  /** Teams user ids (MRIs) of the responders and the reporter, at most 60 (Universal Actions' limit). */
+  refreshUserIds: string[];
   /** The profile's contact of each external body flagged (by contactKey). */
   externalContacts: Record<string, { organisation: string; desk: string; contact: string | null }>;
 }
@@ -45,11 +47,10 @@ export interface IncidentCardView {
 const LEVEL_COLOR = { 0: 'Default', 1: 'Default', 2: 'Warning', 3: 'Attention' } as const;
 
 /** Teams refreshes the card for these people when they look at it: each sees the current state and their view. */
-export function refreshOf(incident: Incident): Record<string, unknown> {
-  const userIds = [...new Set([...incident.responders.map((r) => r.id), incident.reporterId])].slice(0, 60);
+export function refreshOf(view: IncidentCardView): Record<string, unknown> {
   return {
-    action: { type: 'Action.Execute', verb: incidentVerbs.refresh, data: { incidentId: incident.id } },
-    userIds,
+    action: { type: 'Action.Execute', verb: incidentVerbs.refresh, data: { incidentId: view.incident.id } },
+    userIds: view.refreshUserIds,
   };
 }
 

@@ -41,7 +41,7 @@ export function incidentResponderCard(view: IncidentCardView): AdaptiveCardJson 
     );
   }
   if (open) actions.push(reclassifyAction(view), editReportAction(view));
-  return { ...card(body, actions), refresh: refreshOf(incident) };
+  return { ...card(body, actions), refresh: refreshOf(view) };
 }
 
 function checklist(view: IncidentCardView, open: boolean): Element[] {

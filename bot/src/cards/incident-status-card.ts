@@ -32,7 +32,7 @@ export function incidentStatusCard(view: IncidentCardView): AdaptiveCardJson {
   body.push(...whoWasTold(view), ...facts(view));
   return {
     ...card(body, [execute(msg(locale, 'myReports'), incidentVerbs.myReports, {})]),
-    refresh: refreshOf(incident),
+    refresh: refreshOf(view),
   };
 }
 

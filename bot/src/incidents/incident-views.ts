@@ -86,6 +86,9 @@ export function incidentCard(
     whatToDoNow:
       viewer === 'reporter' && starting ? reporterActions(ctx, incident.inputs, incident.category) : null,
     externalContacts: externalContacts(ctx.profile, incident),
+    refreshUserIds: [...new Set([...incident.responders.map((r) => r.id), incident.reporterId])]
+      .slice(0, 60)
+      .map((id) => ctx.teamsUserId?.(id) ?? id),
   };
   return viewer === 'responder' ? incidentResponderCard(view) : incidentStatusCard(view);
 }

@@ -10,6 +10,11 @@ import { proceduresOf, stepsFor, type StepList } from './steps';
 export interface IncidentContext {
   pack: PolicyPack;
   profile: CompanyProfile;
+  /**
+   * The Teams user id (MRI, `29:…`) of a person, which `refresh.userIds` needs; the Entra object id
+   * when no conversation with them has told us theirs yet. Absent: object ids are used as they are.
+   */
+  teamsUserId?: (aadObjectId: string) => string;
 }
 
 /** Everything the rules decide about one report, each part with the sections that rule it. */

@@ -25,6 +25,8 @@ export class RecordStoreConversationReferences implements ConversationReferenceS
   private readonly cacheSize: number;
   private readonly known = new Map<string, Known>();
   private readonly saving = new Map<string, Promise<void>>();
+  /** Entra object id → Teams user id (MRI), as seen in personal chats since start-up. */
+  private readonly userIds = new Map<string, string>();
 
   constructor(options: RecordStoreConversationReferencesOptions) {
     this.store = options.store;
@@ -32,7 +34,13 @@ export class RecordStoreConversationReferences implements ConversationReferenceS
     this.cacheSize = options.cacheSize ?? 10_000;
   }
 
+  /** The person's Teams user id (`29:…`) if a personal chat has shown it; else the object id itself. */
+  teamsUserId(aadObjectId: string): string {
+    return this.userIds.get(aadObjectId.toLowerCase()) ?? aadObjectId;
+  }
+
   async save(reference: StoredConversationReference): Promise<void> {
+    this.rememberUserId(reference);
     const data = validateRecord(conversationReferenceKind, toData(reference));
     const id = data.conversationId;
     // One save at a time per conversation: two turns racing would otherwise both create it.
@@ -46,6 +54,14 @@ export class RecordStoreConversationReferences implements ConversationReferenceS
     }
   }
 
+  private rememberUserId(reference: StoredConversationReference): void {
+    const { aadObjectId, userId } = reference;
+    // Only a channel account id (29:…) is worth keeping; a chat Mamori opened stores the object id there.
+    if (aadObjectId && userId && userId !== aadObjectId && this.userIds.size < this.cacheSize) {
+      this.userIds.set(aadObjectId.toLowerCase(), userId);
+    }
+  }
+
   async findPersonal(aadObjectId: string): Promise<StoredConversationReference | undefined> {
     const id = conversationReferenceKind.fields.aadObjectId.schema.safeParse(aadObjectId);
     if (!id.success || id.data === null) return undefined; // not an Entra object id: nobody we know
@@ -55,7 +71,9 @@ export class RecordStoreConversationReferences implements ConversationReferenceS
       limit: 20,
     });
     const personal = page.records.find((r) => r.data.conversationType === 'personal');
-    return personal && fromData(personal.data);
+    const found = personal && fromData(personal.data);
+    if (found) this.rememberUserId(found);
+    return found;
   }
 
   async findByConversationId(conversationId: string): Promise<StoredConversationReference | undefined> {

@@ -51,7 +51,10 @@ describe('an incident report through /api/messages', () => {
     expect(session.sentTo(people.suzuki)).toHaveLength(0);
     const responderCard = toLead[0]!.card;
     expectValid(responderCard);
-    expect(responderCard.refresh!.userIds.sort()).toEqual([people.sato, people.ceo, people.reporter].sort());
+    // Teams user ids (MRIs) where a chat has shown them (the reporter), else the Entra object id.
+    expect(responderCard.refresh!.userIds.sort()).toEqual(
+      [people.sato, people.ceo, `29:${people.reporter}`].sort(),
+    );
     expect(textOf(responderCard)).toContain('個人情報保護委員会');
     expect(textOf(responderCard)).toContain('03-6457-9685');
 

@@ -126,3 +126,26 @@ describe('RecordStoreConversationReferences', () => {
     );
   });
 });
+
+describe('Teams user ids for refresh.userIds', () => {
+  it('gives the 29: id a personal chat showed, and the object id for anyone not seen yet', async () => {
+    const references = new RecordStoreConversationReferences({ store: new InMemoryRecordStore() });
+    const seen = 'a1b2c3d4-0000-4000-8000-000000000001';
+    const unseen = 'a1b2c3d4-0000-4000-8000-000000000002';
+    await references.save({
+      conversationId: 'a:chat-1',
+      conversationType: 'personal',
+      aadObjectId: seen,
+      userId: '29:1abcMRI',
+      tenantId: null,
+      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+      channelId: 'msteams',
+      botId: '28:bot',
+      botName: 'Mamori',
+      locale: 'ja-JP',
+      updatedAt: new Date().toISOString(),
+    });
+    expect(references.teamsUserId(seen)).toBe('29:1abcMRI');
+    expect(references.teamsUserId(unseen)).toBe(unseen);
+  });
+});
