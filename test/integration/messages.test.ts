@@ -92,7 +92,9 @@ describe('POST /api/messages', () => {
   });
 
   it('opens the incident report card for a natural phrase, with the category taken from the words', async () => {
-    const [reply] = await send(messageActivity({ serviceUrl: connector.url, text: 'ウイルスに感染したかも' }));
+    const [reply] = await send(
+      messageActivity({ serviceUrl: connector.url, text: 'ウイルスに感染したかも' }),
+    );
     const content = cardOf(reply) as unknown as { body: { id?: string; value?: string }[] };
     expect(JSON.stringify(content)).toContain('インシデントを報告');
     expect(content.body.find((e) => e.id === 'category')?.value).toBe('ウイルス感染');

@@ -9,12 +9,15 @@ import type { BotCredentials } from '../config';
 import { localeFrom } from '../i18n/locale';
 import { t } from '../i18n/messages';
 import type { Logger } from '../logger';
+import { keepEntityProperties } from './entity-serialization';
 
 /**
  * The Bot Framework adapter. With credentials, every request must carry a valid Bot Framework
  * token for our app in our tenant (single tenant); without them (local mode only) auth is off.
  */
 export function createAdapter(bot: BotCredentials | null, logger: Logger): CloudAdapter {
+  keepEntityProperties(); // Teams citations travel as entity properties the connector would drop
+
   const settings = bot
     ? {
         MicrosoftAppId: bot.appId,
