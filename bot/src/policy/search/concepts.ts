@@ -1,4 +1,4 @@
-import { englishWords, GlossaryMatcher, stem, ThesaurusMatcher } from './matcher';
+import { englishWords, GlossaryMatcher, OFF_TOPIC, stem, ThesaurusMatcher } from './matcher';
 import { tokenize, uniqueTerms, type Term } from './tokenize';
 import type { Glossary, Thesaurus } from './vocabulary';
 
@@ -14,10 +14,29 @@ export interface Concept {
   weight: number;
   /** What produced it, for debugging: the term, the matched key or English word. */
   source: string;
+  /**
+   * What the question asks about doing (持ち出す, 廃棄) or what went wrong (なくした, 感染): the predicate
+   * of the question, which weighs above the objects around it when sections are ranked.
+   */
+  role?: Role;
+  /** Not written in the question but implied by it (an incident that happened): ranks, never counts for confidence. */
+  implied?: boolean;
 }
+
+export type Role = 'action' | 'event';
 
 /** An English word neither glossed nor a stop-word: an unknown topic, weighed a little above an unknown run. */
 const UNKNOWN_ENGLISH_FACTOR = 1.2;
+/**
+ * A topic the policy never covers (給与, 有給, parental leave) weighs as much as this many unknown words,
+ * whatever policy words surround it: 会議室の予約 is not answered by the rules for meeting rooms.
+ */
+export const OFF_TOPIC_FACTOR = 2;
+
+/** The concept of an off-topic word: a term no section has, so it only lowers the confidence. */
+export function offTopicConcept(ctx: QueryContext, key: string): Concept {
+  return { alts: [[`x:${key}`]], weight: ctx.idfMax * OFF_TOPIC_FACTOR, source: key };
+}
 
 /** A wording of a concept, as terms. */
 export interface Phrase {
@@ -36,6 +55,10 @@ export interface QueryContext {
   /** Tokenised thesaurus `to` phrases and glossary `ja` phrases, by entry. */
   thesaurusAlts: Phrase[][];
   glossaryAlts: Phrase[][];
+  /** Tokenised action and event terms, and the wordings of an incident. */
+  actions: Term[][];
+  events: Term[][];
+  incident: Phrase[];
 }
 
 export function queryContext(
@@ -52,7 +75,32 @@ export function queryContext(
     idfMax,
     thesaurusAlts: thesaurus.entries.map((e) => alts(e.to)),
     glossaryAlts: glossary.entries.map((e) => alts(e.ja)),
+    actions: alts(thesaurus.actions ?? []).map((p) => p.terms),
+    events: alts(thesaurus.events ?? []).map((p) => p.terms),
+    incident: alts(thesaurus.incident ?? []),
   };
+}
+
+/**
+ * The role of an idea: an event (action) when the user's own wording or the entry's first, main policy
+ * term ends with an event (action) term — 出張 → 外出先 is no action for also reaching 持ち出し, and a
+ * compound is what its last word is (社外持ち出し is a 持ち出し, 委託先 a party, not a 委託).
+ */
+export function roleOf(ctx: QueryContext, main: Phrase[]): Role | undefined {
+  const last = (terms: Term[]): Term | undefined => terms.filter((t) => /^[bu]:/.test(t)).at(-1);
+  const has = (list: Term[][]): boolean =>
+    main.some((p) => {
+      const head = last(p.terms);
+      return list.some((w) => head !== undefined && w.includes(head) && w.every((t) => p.terms.includes(t)));
+    });
+  if (has(ctx.events)) return 'event';
+  return has(ctx.actions) ? 'action' : undefined;
+}
+
+/** The incident a question implies when it says a mishap has happened (なくしてしまった, was stolen). */
+export function incidentConcept(ctx: QueryContext): Concept | null {
+  const c = entryConcept(ctx, [], ctx.incident, 'incident');
+  return c ? { ...c, implied: true } : null;
 }
 
 /** Mean idf of some terms. */
@@ -79,7 +127,8 @@ export function entryConcept(
   const basis = ownKnown.length > 0 ? ownKnown : alts.filter((a) => a.terms.length > 0);
   if (unique.size === 0 || basis.length === 0) return null;
   const weight = basis.reduce((s, a) => s + weightOf(ctx, a), 0) / basis.length;
-  return { alts: [...unique.values()], weight, source };
+  const role = roleOf(ctx, [...own, ...alts.slice(0, 1)]);
+  return { alts: [...unique.values()], weight, source, ...(role ? { role } : {}) };
 }
 
 /**
@@ -99,9 +148,10 @@ export function latinConcepts(ctx: QueryContext, text: string): Concept[] {
   const seen = new Set<number>();
   for (const m of ctx.glossary.match(stems)) {
     for (let i = m.start; i < m.end; i++) covered[i] = true;
-    if (seen.has(m.entry)) continue;
-    seen.add(m.entry);
     const source = words.slice(m.start, m.end).join(' ');
+    if (m.entry === OFF_TOPIC) concepts.push(offTopicConcept(ctx, source));
+    if (seen.has(m.entry) || m.entry < 0) continue;
+    seen.add(m.entry);
     const c = entryConcept(ctx, [], ctx.glossaryAlts[m.entry] ?? [], source);
     if (c) concepts.push(c);
   }

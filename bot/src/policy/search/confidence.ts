@@ -3,10 +3,12 @@ import type { Concept } from './query';
 import type { DocScore } from './score';
 
 /**
- * How sure the search is that the best section answers the question: the share of the question's
- * concept weight that the best section contains (its title, body or scope), where a concept the policy
- * has no word for at all (忘年会, 通勤手当, parental) weighs UNKNOWN_FACTOR times as much — an unknown
- * topic is the clearest sign of a question the policy does not cover.
+ * How sure the search is that the policy answers the question: the share of the question's concept
+ * weight that one of the best CONFIDENCE_HITS sections contains (its title, body or scope) — the answer
+ * shows related sections too — where a concept the policy has no word for at all (忘年会, 通勤手当,
+ * parental) weighs UNKNOWN_FACTOR times as much: an unknown topic is the clearest sign of a question the
+ * policy does not cover. Off-topic words (給与, 有給, see thesaurus.yaml) are such concepts, heavier still.
+ * Implied concepts (the incident a mishap implies) are not the user's words and do not count.
  *
  * DEFAULT_THRESHOLD is calibrated on the development set as a whole (`bench/qa.ts --calibrate`): the
  * value maximising balanced accuracy of the abstain decision (abstention on out-of-scope questions plus
@@ -14,15 +16,21 @@ import type { DocScore } from './score';
  * pack or its vocabulary change.
  */
 export const UNKNOWN_FACTOR = 1.5;
-export const DEFAULT_THRESHOLD = 0.307;
+export const DEFAULT_THRESHOLD = 0.301;
+export const CONFIDENCE_HITS = 3;
 
 export function isUnknown(index: PolicyIndex, c: Concept): boolean {
   return c.alts.every((alt) => alt.every((t) => index.idf(t) >= index.idfMax));
 }
 
-export function confidenceOf(index: PolicyIndex, concepts: Concept[], top: DocScore | undefined): number {
+export function confidenceOf(
+  index: PolicyIndex,
+  concepts: Concept[],
+  scored: DocScore | readonly DocScore[] | undefined,
+): number {
+  const hits = scored === undefined ? [] : 'doc' in scored ? [scored] : scored.slice(0, CONFIDENCE_HITS);
   let total = 0;
-  for (const c of concepts) total += c.weight * (isUnknown(index, c) ? UNKNOWN_FACTOR : 1);
-  if (!top || total <= 0) return 0;
-  return Math.min(1, top.found / total);
+  for (const c of concepts) if (!c.implied) total += c.weight * (isUnknown(index, c) ? UNKNOWN_FACTOR : 1);
+  if (hits.length === 0 || total <= 0) return 0;
+  return Math.min(1, Math.max(...hits.map((h) => h.found)) / total);
 }

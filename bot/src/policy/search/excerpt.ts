@@ -1,33 +1,22 @@
 import type { PolicyLine, PolicySection } from '../pack';
 import type { Concept } from './query';
+import { units, type Unit } from './excerpt-units';
 import { tokenize, type Term } from './tokenize';
 import type { Excerpt } from './types';
 
 /**
  * Picks the lines of a section that answer the question. Units (lines; a long table row is cut into its
- * cell lines, labelled with row and column) are scored like the line-level evidence of the search; the
- * best ones are kept within the budget and shown in document order with their context: the table header
- * of a row, the ＜…＞ sub-heading a line sits under, and the contact lines (URL, TEL, Mail) that follow.
+ * cell lines, labelled with row and column: excerpt-units.ts) are scored like the line-level evidence of
+ * the search; those covering the question's ideas best are kept within the budget and shown in document
+ * order with their context: the table header of a row, the ＜…＞ sub-heading a line sits under, and the
+ * contact lines (URL, TEL, Mail) that follow.
  */
-const LONG_ROW = 200;
-/** Units scoring under this share of the best unit are left out even when there is room. */
+/** Units scoring under this share of the best unit are left out even when there is room... */
 const KEEP_SHARE = 0.3;
-const SUBHEADING = /^[＜<【[].{1,40}[＞>】\]]$/u;
+/** ...unless they show an idea of the question no better unit shows, down to this share. */
+const COVER_SHARE = 0.15;
 const CONTACT = /https?:|@|TEL|Mail|E-mail|電話|携帯/iu;
 const MAX_TRAILER = 4;
-
-interface Unit {
-  line: PolicyLine;
-  /** Index of the source line in the section, and of the cell line within it. */
-  pos: number;
-  sub: number;
-  /** Cell lines of one cell share a key, so that they are shown under one label. */
-  cell?: string;
-  label?: string;
-  piece?: string;
-  context: PolicyLine[];
-  score: number;
-}
 
 export function renderLine(line: PolicyLine): string {
   if (line.kind === 'bullet') return `・${line.text}`;
@@ -35,45 +24,9 @@ export function renderLine(line: PolicyLine): string {
   return line.text;
 }
 
-function units(section: PolicySection): Unit[] {
-  const out: Unit[] = [];
-  const headers = new Map<number, PolicyLine>();
-  let subheading: PolicyLine | null = null;
-  section.lines.forEach((line, pos) => {
-    if (line.kind === 'paragraph' && SUBHEADING.test(line.text.trim())) {
-      subheading = line;
-      return;
-    }
-    const context: PolicyLine[] = [];
-    if (subheading && (line.kind !== 'paragraph' || line.text.length < 80)) context.push(subheading);
-    if (line.kind === 'table-header' && line.table !== undefined) headers.set(line.table, line);
-    const head = line.kind === 'table-row' && line.table !== undefined ? headers.get(line.table) : undefined;
-    const header = line.table === undefined ? undefined : section.tables[line.table]?.header;
-    if (line.kind === 'table-row' && line.text.length > LONG_ROW && line.cells && header) {
-      const [rowName = '', ...rest] = line.cells;
-      const rowLabel = [header[0], rowName].filter((s) => s?.trim()).join(' ');
-      rest.forEach((cell, j) => {
-        const column = header[j + 1]?.trim();
-        const label = `${rowLabel}${column ? `（${column}）` : ''}`;
-        for (const piece of cell
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean)) {
-          const text = `${label}：${piece}`;
-          const sub = { ...line, text, cells: undefined };
-          out.push({ line: sub, pos, sub: out.length, cell: `${pos}/${j}`, label, piece, context, score: 0 });
-        }
-      });
-      return;
-    }
-    out.push({ line, pos, sub: 0, context: head && head !== line ? [...context, head] : context, score: 0 });
-  });
-  return out;
-}
-
-export function unitScore(terms: Set<Term>, concepts: Concept[], idf: (t: Term) => number): number {
-  let score = 0;
-  for (const c of concepts) {
+/** The share of each concept a unit's terms hold, through the concept's best-matching wording. */
+function conceptShares(terms: Set<Term>, concepts: Concept[], idf: (t: Term) => number): number[] {
+  return concepts.map((c) => {
     let best = 0;
     for (const alt of c.alts) {
       let mass = 0;
@@ -85,9 +38,43 @@ export function unitScore(terms: Set<Term>, concepts: Concept[], idf: (t: Term) 
       }
       if (mass > 0) best = Math.max(best, found / mass);
     }
-    score += c.weight * best;
+    return best;
+  });
+}
+
+export function unitScore(terms: Set<Term>, concepts: Concept[], idf: (t: Term) => number): number {
+  const shares = conceptShares(terms, concepts, idf);
+  return concepts.reduce((sum, c, i) => sum + c.weight * (shares[i] ?? 0), 0);
+}
+
+/**
+ * The order in which units are offered to the budget: greedily, the unit adding the most concept weight
+ * not yet shown — so that each idea of the question gets its line (USBメモリで極秘データを持ち出す: the USB
+ * rule, then 極秘の場合は代表取締役の許可) — among units of at least COVER_SHARE of the best score; then
+ * the other units of at least KEEP_SHARE of it, best first.
+ */
+function offerOrder(all: Unit[], shares: Map<Unit, number[]>, concepts: Concept[], top: number): Unit[] {
+  if (top <= 0) return all;
+  const covered = concepts.map(() => 0);
+  const gain = (u: Unit): number =>
+    concepts.reduce(
+      (g, c, i) => g + c.weight * Math.max(0, (shares.get(u)?.[i] ?? 0) - (covered[i] ?? 0)),
+      0,
+    );
+  const left = all.filter((u) => u.score >= top * COVER_SHARE);
+  const order: Unit[] = [];
+  for (;;) {
+    const scored = left.map((u) => ({ u, g: gain(u) })).filter((x) => x.g > 1e-9);
+    // Equal gains: the shorter unit, which leaves more of the budget.
+    const len = (u: Unit): number => u.line.text.length;
+    const best = scored.sort((a, b) => b.g - a.g || len(a.u) - len(b.u) || a.u.sub - b.u.sub)[0]?.u;
+    if (!best) break;
+    order.push(best);
+    left.splice(left.indexOf(best), 1);
+    shares.get(best)?.forEach((x, i) => (covered[i] = Math.max(covered[i] ?? 0, x)));
   }
-  return score;
+  const rest = all.filter((u) => !order.includes(u) && u.score >= top * KEEP_SHARE);
+  return [...order, ...rest.sort((a, b) => b.score - a.score || a.sub - b.sub)];
 }
 
 function truncate(text: string, max: number): string {
@@ -130,12 +117,14 @@ export function selectExcerpt(
   termsOf: (line: PolicyLine) => Set<Term> = (l) => new Set(tokenize(l.text)),
 ): Excerpt {
   const all = units(section);
-  for (const u of all) u.score = unitScore(termsOf(u.line), concepts, idf);
+  const shares = new Map<Unit, number[]>();
+  for (const u of all) {
+    const unitShares = conceptShares(termsOf(u.line), concepts, idf);
+    shares.set(u, unitShares);
+    u.score = concepts.reduce((sum, c, i) => sum + c.weight * (unitShares[i] ?? 0), 0);
+  }
   const top = Math.max(0, ...all.map((u) => u.score));
-  const ranked =
-    top > 0
-      ? all.filter((u) => u.score >= top * KEEP_SHARE).sort((a, b) => b.score - a.score || a.sub - b.sub)
-      : all;
+  const ranked = offerOrder(all, shares, concepts, top);
 
   const chosen: Unit[] = [];
   const shown = new Set<PolicyLine>();

@@ -4,7 +4,7 @@ import { tokenize, type Term } from './tokenize';
 /**
  * The section index: one document per numbered section that has a body, with three fields —
  * its title, its own lines, and the titles of its ancestors (context: 在宅 finds テレワーク sections) —
- * plus every line as a unit for line-level evidence.
+ * plus every line as a unit for line-level evidence (a long table row as its cell lines: lineUnits).
  */
 export type FieldName = 'title' | 'body' | 'context';
 export const FIELDS: readonly FieldName[] = ['title', 'body', 'context'];
@@ -18,7 +18,7 @@ export interface IndexedDoc {
   section: PolicySection;
   length: Record<FieldName, number>;
   titleTerms: Set<Term>;
-  /** Indices into `lines` of the section's lines. */
+  /** Indices into `lines` of the section's scoring units (lines, or cell lines of long rows). */
   lines: number[];
 }
 
@@ -41,6 +41,33 @@ export interface PolicyIndex {
   idfMax: number;
 }
 
+/** Rows longer than this are scored cell line by cell line (see lineUnits). */
+const LONG_ROW = 200;
+
+/**
+ * The texts a line is scored as. A long table row is a small section of its own (人的対策 6.3 lists all
+ * the rules for a wireless router in one row): it is cut into the lines of its content cells (those
+ * with line breaks, else the longest), each with the row's other cells as labels and its column header.
+ * A row whose first cell is empty continues the row above and takes its label.
+ */
+function lineUnits(line: PolicyLine, header: string[], above: string): string[] {
+  const cells = line.cells;
+  if (line.kind !== 'table-row' || !cells || line.text.length <= LONG_ROW) return [line.text];
+  const longest = cells.reduce((a, c) => (c.length > a.length ? c : a), '');
+  const content = cells.map((c) => c.includes('\n') || c === longest);
+  const labels = cells.filter((c, j) => !content[j] && c.trim());
+  if (!cells[0]?.trim()) labels.unshift(above);
+  return cells.flatMap((cell, j) =>
+    content[j]
+      ? cell
+          .split('\n')
+          .map((piece) => piece.trim())
+          .filter(Boolean)
+          .map((piece) => [...labels, header[j] ?? '', piece].join(' '))
+      : [],
+  );
+}
+
 function ancestorTitles(pack: PolicyPack, section: PolicySection): string[] {
   const out: string[] = [];
   for (let id = section.parentId; id; id = pack.byId.get(id)?.parentId ?? null) {
@@ -55,6 +82,7 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
   const lines: IndexedLine[] = [];
   const postings = new Map<Term, Posting[]>();
   const linePostings = new Map<Term, number[]>();
+  const termsByLine = new Map<PolicyLine, Set<Term>>();
   const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0 };
 
   for (const section of pack.sections) {
@@ -66,16 +94,24 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
       context: ancestorTitles(pack, section).flatMap((t) => tokenize(t)),
     };
     const lineIds: number[] = [];
+    const above = new Map<number, string>();
     for (const line of section.lines) {
       const terms = tokenize(line.text);
       fieldTerms.body.push(...terms);
-      const id = lines.length;
-      lines.push({ doc, line, terms: new Set(terms) });
-      lineIds.push(id);
-      for (const t of new Set(terms)) {
-        const list = linePostings.get(t);
-        if (list) list.push(id);
-        else linePostings.set(t, [id]);
+      termsByLine.set(line, new Set(terms));
+      const table = line.table === undefined ? undefined : section.tables[line.table];
+      const units = lineUnits(line, table?.header ?? [], above.get(line.table ?? -1) ?? '');
+      if (line.cells?.[0]?.trim()) above.set(line.table ?? -1, line.cells[0]);
+      for (const unit of units) {
+        const unitTerms = units.length === 1 ? new Set(terms) : new Set(tokenize(unit));
+        const id = lines.length;
+        lines.push({ doc, line, terms: unitTerms });
+        lineIds.push(id);
+        for (const t of unitTerms) {
+          const list = linePostings.get(t);
+          if (list) list.push(id);
+          else linePostings.set(t, [id]);
+        }
       }
     }
     const tf = new Map<Term, Record<FieldName, number>>();
@@ -111,7 +147,7 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
     lines,
     postings,
     linePostings,
-    termsByLine: new Map(lines.map((l) => [l.line, l.terms])),
+    termsByLine,
     avgLength,
     idf: (term) => idfOf(postings.get(term)?.length ?? 0),
     idfMax: idfOf(0),

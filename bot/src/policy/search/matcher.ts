@@ -8,10 +8,19 @@ import type { Glossary, Thesaurus } from './vocabulary';
 export interface Match {
   start: number;
   end: number;
-  /** Entry index, or -1 for an ignored word. */
+  /** Entry index, IGNORED for a word without a topic, OFF_TOPIC for a topic the policy never covers. */
   entry: number;
   key: string;
+  /** The matched parts of a key with a gap (間違え…送), the words between them not included. */
+  spans?: [number, number][];
 }
+
+export const IGNORED = -1;
+export const OFF_TOPIC = -2;
+
+/** A key `A…B` matches A and then B at most GAP_MAX characters later (間違えて社外の人に送った). */
+export const GAP_MARK = '…';
+const GAP_MAX = 15;
 
 interface Key {
   key: string;
@@ -20,17 +29,19 @@ interface Key {
   /** The key as written starts / ends with katakana: it must not continue a katakana word. */
   kanaStart: boolean;
   kanaEnd: boolean;
+  gapped: boolean;
 }
 
 const KATAKANA_EDGE = /[\p{Script=Katakana}ー]/u;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A key's ASCII edge must not touch another ASCII letter (id ≠ android). Katakana edges: see match(). */
-function keyPattern(key: string): RegExp {
-  let src = escape(key);
-  if (/^[a-z0-9]/.test(key)) src = `(?<![a-z0-9])${src}`;
-  if (/[a-z0-9]$/.test(key)) src = `${src}(?![a-z0-9])`;
-  return new RegExp(src, 'gu');
+function keyPattern(parts: string[]): RegExp {
+  const gapped = parts.length > 1;
+  let src = parts.map((p) => (gapped ? `(${escape(p)})` : escape(p))).join(`[^]{0,${GAP_MAX}}?`);
+  if (/^[a-z0-9]/.test(parts[0] ?? '')) src = `(?<![a-z0-9])${src}`;
+  if (/[a-z0-9]$/.test(parts.at(-1) ?? '')) src = `${src}(?![a-z0-9])`;
+  return new RegExp(src, gapped ? 'gdu' : 'gu');
 }
 
 export class ThesaurusMatcher {
@@ -38,14 +49,17 @@ export class ThesaurusMatcher {
 
   constructor(readonly thesaurus: Thesaurus) {
     const add = (phrase: string, entry: number): void => {
-      const written = normalize(phrase);
-      const key = foldKana(written);
+      const written = phrase.split(GAP_MARK).map(normalize).filter(Boolean);
+      const parts = written.map(foldKana);
+      const [key] = parts;
       if (!key) return;
-      const kanaStart = KATAKANA_EDGE.test(written.slice(0, 1));
-      const kanaEnd = KATAKANA_EDGE.test(written.slice(-1));
-      this.keys.push({ key, entry, pattern: keyPattern(key), kanaStart, kanaEnd });
+      const kanaStart = KATAKANA_EDGE.test(written[0]?.slice(0, 1) ?? '');
+      const kanaEnd = KATAKANA_EDGE.test(written.at(-1)?.slice(-1) ?? '');
+      const gapped = parts.length > 1;
+      this.keys.push({ key, entry, pattern: keyPattern(parts), kanaStart, kanaEnd, gapped });
     };
-    thesaurus.ignore.forEach((w) => add(w, -1));
+    thesaurus.ignore.forEach((w) => add(w, IGNORED));
+    thesaurus.offTopic?.forEach((w) => add(w, OFF_TOPIC));
     thesaurus.entries.forEach((e, i) => e.from.forEach((w) => add(w, i)));
   }
 
@@ -55,28 +69,40 @@ export class ThesaurusMatcher {
    * text (ポート ≠ サポート, ネット ≠ ネットワーク).
    */
   match(text: string, accept: (m: Match) => boolean = () => true): Match[] {
+    return dropContained(this.occurrences(text).filter(accept));
+  }
+
+  /** Every occurrence of every key, contained ones included. */
+  occurrences(text: string): Match[] {
     const folded = foldKana(text);
     const found: Match[] = [];
     for (const k of this.keys) {
       if (!folded.includes(k.key)) continue;
       for (const m of folded.matchAll(k.pattern)) {
         const start = m.index;
-        const end = start + k.key.length;
+        const end = start + m[0].length;
         if (k.kanaStart && KATAKANA_EDGE.test(text.slice(start - 1, start))) continue;
         if (k.kanaEnd && KATAKANA_EDGE.test(text.slice(end, end + 1))) continue;
-        const match = { start, end, entry: k.entry, key: k.key };
-        if (accept(match)) found.push(match);
+        const spans = k.gapped ? m.indices?.slice(1).flatMap((s) => (s ? [s] : [])) : undefined;
+        found.push({ start, end, entry: k.entry, key: k.key, ...(spans ? { spans } : {}) });
       }
     }
-    return dropContained(found);
+    return found;
   }
 }
 
+export const spansOf = (m: Match): [number, number][] => m.spans ?? [[m.start, m.end]];
+const size = (m: Match): number => spansOf(m).reduce((s, [a, b]) => s + b - a, 0);
+
+/** Drops a match whose every part lies inside a part of a longer match. */
 export function dropContained(found: Match[]): Match[] {
   return found.filter(
     (m) =>
       !found.some(
-        (o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start,
+        (o) =>
+          o !== m &&
+          size(o) > size(m) &&
+          spansOf(m).every(([a, b]) => spansOf(o).some(([c, d]) => c <= a && d >= b)),
       ),
   );
 }
@@ -91,9 +117,11 @@ export function stem(word: string): string {
   let w = word.replace(/[-.']/g, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.length > 2 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  // A final e goes too, so that erase, erased and erasing (reuse, reusing) meet.
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 
@@ -109,7 +137,12 @@ export class GlossaryMatcher {
 
   constructor(readonly glossary: Glossary) {
     this.stopwords = new Set(glossary.stopwords.flatMap((w) => englishWords(w).map(stem)));
-    glossary.entries.forEach((e, entry) => {
+    const phrases = [
+      ...glossary.entries.map((e, entry) => ({ en: e.en, entry })),
+      { en: glossary.offTopic ?? [], entry: OFF_TOPIC },
+    ];
+    phrases.forEach((e) => {
+      const entry = e.entry;
       for (const phrase of e.en) {
         const stems = englishWords(phrase).map(stem);
         const [first] = stems;

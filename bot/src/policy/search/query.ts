@@ -1,13 +1,16 @@
 import {
   entryConcept,
+  incidentConcept,
   known,
   latinConcepts,
+  offTopicConcept,
   phrase,
+  roleOf,
   weightOf,
   type Concept,
   type QueryContext,
 } from './concepts';
-import type { Match } from './matcher';
+import { dropContained, GAP_MARK, OFF_TOPIC, spansOf, type Match } from './matcher';
 import { isMostlyLatin, normalize } from './normalize';
 
 export { queryContext, type Concept, type QueryContext } from './concepts';
@@ -30,7 +33,7 @@ const LONE_CHARACTER_FACTOR = 0.5;
  * A lone kanji is kept only when it stands as a noun (鍵を, not 持たせ or the counter of 3社), and never
  * when it is a fragment left next to a matched vocabulary word (勤務中 → 中).
  */
-function runConcepts(ctx: QueryContext, text: string): Concept[] {
+function runConcepts(ctx: QueryContext, text: string): Found[] {
   const runs: { run: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(/\p{Script=Han}+|[\p{Script=Katakana}ー]+|[a-z0-9]+/gu)) {
     const prev = runs.at(-1);
@@ -48,7 +51,7 @@ function runConcepts(ctx: QueryContext, text: string): Concept[] {
       prev.end = m.index + m[0].length;
     } else runs.push({ run: m[0], start: m.index, end: m.index + m[0].length });
   }
-  const out: Concept[] = [];
+  const out: Found[] = [];
   for (const { run, start, end } of runs) {
     if ([...run].length === 1 && /\p{Script=Han}/u.test(run)) {
       const before = text[start - 1] ?? ' ';
@@ -60,67 +63,126 @@ function runConcepts(ctx: QueryContext, text: string): Concept[] {
     if (/^[a-z]$/.test(run)) continue;
     const p = phrase(run);
     const lone = [...run].length === 1 ? LONE_CHARACTER_FACTOR : 1;
-    if (p.terms.length > 0) out.push({ alts: [p.terms], weight: lone * weightOf(ctx, p), source: run });
+    const role = roleOf(ctx, [p]);
+    const concept = {
+      alts: [p.terms],
+      weight: lone * weightOf(ctx, p),
+      source: run,
+      ...(role ? { role } : {}),
+    };
+    if (p.terms.length > 0) out.push({ concept, after: [text.slice(end, end + AFTER)] });
   }
   return out;
 }
 
 const HAN = /\p{Script=Han}/u;
+/** Kanji that end a compound as a suffix (出張先, 勤務中, 退職後, 紛失時): not another word. */
+const SUFFIX = /^[先中時後前用内者等的化別]$/u;
 
 /**
  * A kanji key inside a longer kanji compound the policy never writes is another word: 社用 in 社用車,
- * 携帯 in 携帯番号 are not the policy's 社用 or 携帯.
+ * 携帯 in 携帯番号 are not the policy's 社用 or 携帯. A neighbour that is itself a key (全部|暗号化), a
+ * suffix (出張|先) or a noun before a verb (半日|止まった, 無断|持ち出し) is not such a compound.
  */
-function gluedIntoCompound(ctx: QueryContext, text: string, m: Match): boolean {
+function gluedIntoCompound(ctx: QueryContext, text: string, m: Match, keyed: Set<number>): boolean {
   const first = text.slice(m.start, m.start + 1);
   const last = text.slice(m.end - 1, m.end);
   const before = text.slice(m.start - 1, m.start);
   const after = text.slice(m.end, m.end + 1);
+  const verb = /\p{Script=Hiragana}/u.test(text.slice(m.start, m.end));
   const unknown = (a: string, b: string): boolean => !known(ctx, `b:${a}${b}`);
   return (
-    (HAN.test(last) && HAN.test(after) && unknown(last, after)) ||
-    (HAN.test(first) && HAN.test(before) && unknown(before, first))
+    (HAN.test(last) && HAN.test(after) && !keyed.has(m.end) && !SUFFIX.test(after) && unknown(last, after)) ||
+    (!verb && HAN.test(first) && HAN.test(before) && !keyed.has(m.start - 1) && unknown(before, first))
   );
 }
 
+const range = (spans: [number, number][]): number[] =>
+  spans.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+
+/** A concept with the text that follows its words in the question (for the tense of a verb). */
+interface Found {
+  concept: Concept;
+  after: string[];
+}
+
 /** Japanese (or the Japanese part of a mixed question): thesaurus entries, then the remaining words. */
-function analyzeJapanese(ctx: QueryContext, text: string): Concept[] {
+function analyzeJapanese(ctx: QueryContext, text: string): Found[] {
   const normalized = normalize(text);
-  const matches = ctx.thesaurus.match(normalized, (m) => !gluedIntoCompound(ctx, normalized, m));
-  const concepts: Concept[] = [];
-  const byEntry = new Map<number, Set<string>>();
+  const occurrences = ctx.thesaurus.occurrences(normalized);
+  const keyed = new Set(occurrences.flatMap((m) => range(spansOf(m))));
+  const matches = dropContained(
+    occurrences.filter((m) => m.entry === OFF_TOPIC || !gluedIntoCompound(ctx, normalized, m, keyed)),
+  );
+  const found: Found[] = [];
+  const byEntry = new Map<number, { keys: Set<string>; after: string[] }>();
   const residual = normalized.split('');
   for (const m of matches) {
-    for (let i = m.start; i < m.end; i++) residual[i] = GAP;
+    for (const i of range(spansOf(m))) residual[i] = GAP;
+    if (m.entry === OFF_TOPIC) found.push({ concept: offTopicConcept(ctx, m.key), after: [] });
     if (m.entry < 0) continue;
-    const keys = byEntry.get(m.entry) ?? new Set<string>();
-    keys.add(normalized.slice(m.start, m.end));
-    byEntry.set(m.entry, keys);
+    const e = byEntry.get(m.entry) ?? { keys: new Set<string>(), after: [] };
+    e.keys.add(
+      spansOf(m)
+        .map(([a, b]) => normalized.slice(a, b))
+        .join(GAP_MARK),
+    );
+    // The tense is read from the key's last kanji on: a key may hold its ending (感染した).
+    const ending = normalized.slice(m.start, m.end).search(/[\u3041-\u3096]*$/u);
+    e.after.push(normalized.slice(m.start + ending, m.end + AFTER));
+    byEntry.set(m.entry, e);
   }
-  for (const [entry, keys] of byEntry) {
-    const own = [...keys].map(phrase);
+  for (const [entry, { keys, after }] of byEntry) {
+    // A key with a gap (間違え…送) is no wording of its own: only the policy's terms are searched.
+    const own = [...keys].filter((k) => !k.includes(GAP_MARK)).map(phrase);
     const alts = ctx.thesaurusAlts[entry] ?? [];
-    const c = entryConcept(ctx, own, alts, [...keys].join('|'));
-    if (c) concepts.push(c);
+    const concept = entryConcept(ctx, own, alts, [...keys].join('|'));
+    if (concept) found.push({ concept, after });
   }
   // English words inside a Japanese question (このファイルをshareしていい？) go through the glossary.
   const rest = residual.join('').replace(/[a-z][a-z0-9'+.-]*(?:\s+[a-z][a-z0-9'+.-]*)*/g, (words) => {
-    concepts.push(...latinConcepts(ctx, words));
+    found.push(...latinConcepts(ctx, words).map((concept) => ({ concept, after: [] })));
     return GAP;
   });
-  concepts.push(...runConcepts(ctx, rest));
-  return concepts;
+  found.push(...runConcepts(ctx, rest));
+  return found;
 }
 
-function analyzeEnglish(ctx: QueryContext, text: string): Concept[] {
-  const concepts = latinConcepts(ctx, text);
-  const cjk = text.replace(/\p{ASCII}+/gu, ' ').trim();
-  if (cjk) concepts.push(...analyzeJapanese(ctx, cjk));
-  return concepts;
+/** Text this long after a word is searched for its tense. */
+const AFTER = 10;
+/**
+ * Something has happened (or is supposed to have) when a word of the question has a perfective or
+ * progressive ending — なくした, 盗まれた, 暗号化された, 送っちゃった, 感染してる, 消えたら — but not a
+ * wish, a purpose or a copula (廃棄したい, 防ぐために, 部長なんだけど).
+ */
+const HAPPENED_JA =
+  /^[\u3041-\u3096ー]{0,8}?(?:た(?![いめ])|だ(?![いめけよねかろ])|ちゃ|じゃ|てる|ている|ていま)/u;
+/** In English a mishap is taken as happened unless the question is about preventing it. */
+const PREVENTION_EN = /\b(?:prevent|avoid|protect|stop|before)\b/i;
+
+/** A question naming a mishap (an event) that has happened implies an incident: see concepts.ts. */
+function withIncident(ctx: QueryContext, concepts: Concept[], happened: boolean): Concept[] {
+  const incident = happened && concepts.some((c) => c.role === 'event') ? incidentConcept(ctx) : null;
+  return incident ? [...concepts, incident] : concepts;
 }
 
 export function analyzeQuery(ctx: QueryContext, question: string): AnalyzedQuery {
   const text = question.slice(0, MAX_QUESTION_CHARS);
-  if (isMostlyLatin(text)) return { language: 'en', concepts: analyzeEnglish(ctx, text) };
-  return { language: 'ja', concepts: analyzeJapanese(ctx, text) };
+  if (isMostlyLatin(text)) {
+    const found = latinConcepts(ctx, text).map((concept): Found => ({ concept, after: [] }));
+    const cjk = text.replace(/\p{ASCII}+/gu, ' ').trim();
+    if (cjk) found.push(...analyzeJapanese(ctx, cjk));
+    const concepts = found.map((f) => f.concept);
+    return { language: 'en', concepts: withIncident(ctx, concepts, !PREVENTION_EN.test(text)) };
+  }
+  const found = analyzeJapanese(ctx, text);
+  const happened = found.some((f) => f.after.some((a) => HAPPENED_JA.test(a)));
+  return {
+    language: 'ja',
+    concepts: withIncident(
+      ctx,
+      found.map((f) => f.concept),
+      happened,
+    ),
+  };
 }

@@ -1,32 +1,21 @@
-import { FIELDS, type FieldName, type PolicyIndex } from './index-builder';
+import { FIELDS, type PolicyIndex } from './index-builder';
+import { DEFAULT_SCORE_PARAMS, rankWeight, type ScoreParams } from './params';
 import type { Concept } from './query';
 
+export { DEFAULT_SCORE_PARAMS, type ScoreParams } from './params';
+
 /**
- * Scores sections for the concepts of a question.
+ * Scores sections for the concepts of a question (weights: params.ts — the predicate of the question,
+ * what it asks about doing or what went wrong, weighs above the objects around it).
  * - `bm25`: BM25F over title (boosted), body and ancestor titles; a concept counts with its best-matching
  *   wording, as the share of that wording's idf mass found (saturated by term frequency), times its weight.
- * - `bestLine`: the same with presence only, over the section title plus its single best line — the
- *   evidence is in one place, not a long section mentioning each word once somewhere.
+ * - `bestLine`: the same with presence only, over the section title plus its best window of lineWindow
+ *   consecutive units (lines, or cell lines of a long table row) — the evidence is in one place, not a
+ *   long section mentioning each word once somewhere.
+ * - a bonus for the predicate named in the section's title (an action) or an ancestor's title.
  * - `found`: the concept weight the section contains anywhere (for the confidence, see confidence.ts).
+ * The sum is multiplied by the section's prior (scopes, prevention: search.ts).
  */
-export interface ScoreParams {
-  k1: number;
-  b: Record<FieldName, number>;
-  fieldWeight: Record<FieldName, number>;
-  /** Weight of the line-level evidence added to the BM25F score. */
-  lineWeight: number;
-  /** Share of the score a section loses when it lies in a scope the question does not mention. */
-  scopePenalty: number;
-}
-
-export const DEFAULT_SCORE_PARAMS: ScoreParams = {
-  k1: 1.2,
-  b: { title: 0.3, body: 0.5, context: 0.3 },
-  fieldWeight: { title: 2.5, body: 1, context: 0.5 },
-  lineWeight: 1,
-  scopePenalty: 0.3,
-};
-
 export interface DocScore {
   doc: number;
   score: number;
@@ -61,26 +50,61 @@ class Acc {
   }
 }
 
+const DOC_ACCS = [
+  'bm25',
+  'present',
+  'titleTotal',
+  'bonus',
+  'best',
+  'pres',
+  'titleBest',
+  'contextBest',
+] as const;
+const TERM_ACCS = ['sat', 'any', 'title', 'context'] as const;
+const LINE_ACCS = ['lineExtra', 'lineBest', 'lines', 'windowBest'] as const;
+type Work = Record<(typeof DOC_ACCS)[number] | (typeof TERM_ACCS)[number] | (typeof LINE_ACCS)[number], Acc>;
+
+/**
+ * The accumulators of an index, made once and reused by every question (scoring is synchronous, so one
+ * set per index is enough; each is cleared before use): a question allocates almost nothing.
+ */
+const workOf = new WeakMap<PolicyIndex, Work>();
+function work(index: PolicyIndex): Work {
+  let w = workOf.get(index);
+  if (!w) {
+    const make = (names: readonly string[], n: number): [string, Acc][] => names.map((k) => [k, new Acc(n)]);
+    const docs = index.docs.length;
+    const lines = index.lines.length;
+    w = Object.fromEntries([
+      ...make(DOC_ACCS, docs),
+      ...make(TERM_ACCS, docs),
+      ...make(LINE_ACCS, lines),
+    ]) as Work;
+    workOf.set(index, w);
+  }
+  for (const acc of Object.values(w)) acc.clear();
+  return w;
+}
+
 export function scoreDocs(
   index: PolicyIndex,
   concepts: Concept[],
-  p = DEFAULT_SCORE_PARAMS,
-  outOfScope: (doc: number) => boolean = () => false,
+  p: ScoreParams = DEFAULT_SCORE_PARAMS,
+  prior: (doc: number) => number = () => 1,
 ): DocScore[] {
   const nDocs = index.docs.length;
-  const nLines = index.lines.length;
-  const [bm25, present, titleTotal, best, pres, titleBest, sat, any, title] = Array.from(
-    { length: 9 },
-    () => new Acc(nDocs),
-  ) as [Acc, Acc, Acc, Acc, Acc, Acc, Acc, Acc, Acc];
-  const [lineExtra, lineBest, lines] = [new Acc(nLines), new Acc(nLines), new Acc(nLines)];
+  const w0 = work(index);
+  const { bm25, present, titleTotal, bonus, best, pres, titleBest, contextBest } = w0;
+  const { sat, any, title, context, lineExtra, lineBest, lines, windowBest } = w0;
 
   for (const c of concepts) {
-    if (c.weight <= 0) continue;
+    const w = rankWeight(c, p);
+    if (w <= 0) continue;
     for (const alt of c.alts) {
       const idfs = alt.map((t) => index.idf(t));
       const mass = idfs.reduce((s, x) => s + x, 0);
       if (mass <= 0) continue;
+      const spec = Math.min(1, (mass / Math.sqrt(alt.length) / c.weight) ** p.altSpecificity);
       alt.forEach((t, i) => {
         const idf = idfs[i] ?? 0;
         for (const { doc, tf } of index.postings.get(t) ?? []) {
@@ -93,12 +117,14 @@ export function scoreDocs(
           sat.add(doc, (idf * x) / (p.k1 + x));
           any.add(doc, idf);
           if (tf.title) title.add(doc, idf);
+          if (tf.context) context.add(doc, idf);
         }
         for (const line of index.linePostings.get(t) ?? []) lines.add(line, idf);
       });
-      for (const doc of sat.touched) best.max(doc, sat.get(doc) / mass);
+      for (const doc of sat.touched) best.max(doc, (spec * sat.get(doc)) / mass);
       for (const doc of any.touched) pres.max(doc, any.get(doc) / mass);
-      for (const doc of title.touched) titleBest.max(doc, title.get(doc) / mass);
+      for (const doc of title.touched) titleBest.max(doc, (spec * title.get(doc)) / mass);
+      for (const doc of context.touched) contextBest.max(doc, (spec * context.get(doc)) / mass);
       // A line's share is over the line and its section title together.
       for (const line of lines.touched) {
         const { doc, terms } = index.lines[line] ?? { doc: -1, terms: new Set<string>() };
@@ -107,27 +133,31 @@ export function scoreDocs(
         alt.forEach((t, i) => {
           if (!terms.has(t) && titleTerms?.has(t)) found += idfs[i] ?? 0;
         });
-        lineBest.max(line, found / mass);
+        lineBest.max(line, (spec * found) / mass);
       }
-      sat.clear();
-      any.clear();
-      title.clear();
-      lines.clear();
+      for (const acc of [sat, any, title, context, lines]) acc.clear();
     }
-    for (const doc of best.touched) bm25.add(doc, c.weight * best.get(doc));
-    for (const doc of pres.touched) present.add(doc, c.weight * pres.get(doc));
-    for (const doc of titleBest.touched) titleTotal.add(doc, c.weight * titleBest.get(doc));
+    for (const doc of best.touched) bm25.add(doc, w * best.get(doc));
+    if (!c.implied) for (const doc of pres.touched) present.add(doc, c.weight * pres.get(doc));
+    for (const doc of titleBest.touched) titleTotal.add(doc, w * titleBest.get(doc));
+    const tb = c.role === 'action' ? p.actionTitleBonus : 0;
+    const cb = c.role !== undefined || c.implied ? p.predicateContextBonus : 0;
+    for (const doc of titleBest.touched) bonus.add(doc, w * tb * titleBest.get(doc));
+    for (const doc of contextBest.touched) bonus.add(doc, w * cb * contextBest.get(doc));
+    // A window is named by its first unit; a unit's share counts for the windows of its section it is in.
     for (const line of lineBest.touched) {
-      const t = titleBest.get(index.lines[line]?.doc ?? -1);
-      lineExtra.add(line, c.weight * (Math.max(lineBest.get(line), t) - t));
+      const doc = index.lines[line]?.doc ?? -1;
+      for (let k = line; k > line - p.lineWindow && index.lines[k]?.doc === doc; k--)
+        windowBest.max(k, lineBest.get(line));
     }
-    best.clear();
-    pres.clear();
-    titleBest.clear();
-    lineBest.clear();
+    for (const start of windowBest.touched) {
+      const t = titleBest.get(index.lines[start]?.doc ?? -1);
+      lineExtra.add(start, w * (Math.max(windowBest.get(start), t) - t));
+    }
+    for (const acc of [windowBest, best, pres, titleBest, contextBest, lineBest]) acc.clear();
   }
 
-  // lineExtra holds what each line adds over its section title; a section's best line is title + the most.
+  // lineExtra holds what each window adds over its section title; a section's best is title + the most.
   const bestLine = new Float64Array(nDocs);
   for (const doc of titleTotal.touched) bestLine[doc] = titleTotal.get(doc);
   for (const line of lineExtra.touched) {
@@ -137,7 +167,7 @@ export function scoreDocs(
   const out: DocScore[] = bm25.touched.map((doc) => {
     const b = bm25.get(doc);
     const line = bestLine[doc] ?? 0;
-    const score = (b + p.lineWeight * line) * (outOfScope(doc) ? 1 - p.scopePenalty : 1);
+    const score = (b + p.lineWeight * line + bonus.get(doc)) * prior(doc);
     return { doc, score, bm25: b, bestLine: line, found: present.get(doc) };
   });
   return out.sort((a, b) => b.score - a.score || a.doc - b.doc);

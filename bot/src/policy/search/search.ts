@@ -1,7 +1,7 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
 import { selectExcerpt } from './excerpt';
-import { buildIndex, type PolicyIndex } from './index-builder';
+import { buildIndex, type IndexedDoc, type PolicyIndex } from './index-builder';
 import { analyzeQuery, queryContext, type AnalyzedQuery, type Concept, type QueryContext } from './query';
 import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
 import { tokenize, uniqueTerms, type Term } from './tokenize';
@@ -28,6 +28,7 @@ class Search implements PolicySearch {
   private readonly params: ScoreParams;
   private readonly cellTermMemo = new Map<string, Set<Term>>();
   private readonly scopes: { section: string; when: Term[][] }[];
+  private readonly preventive: Set<number>;
 
   constructor(
     readonly pack: PolicyPack,
@@ -42,6 +43,10 @@ class Search implements PolicySearch {
       section: sc.section,
       when: sc.when.map((w) => uniqueTerms(tokenize(w))).filter((t) => t.length > 0),
     }));
+    const prevention = (vocabulary.thesaurus.prevention ?? []).map((w) => uniqueTerms(tokenize(w)));
+    const titled = (doc: IndexedDoc): boolean =>
+      prevention.some((w) => w.length > 0 && w.every((t) => doc.titleTerms.has(t)));
+    this.preventive = new Set(this.index.docs.flatMap((d, i) => (titled(d) ? [i] : [])));
   }
 
   /** Terms of a cell line cut from a long table row: pack text only, so the memo is bounded by the pack. */
@@ -57,11 +62,16 @@ class Search implements PolicySearch {
   trace(question: string): SearchTrace {
     const query = analyzeQuery(this.ctx, question);
     const unmentioned = this.scopes.filter((sc) => !mentions(query.concepts, sc.when));
-    const outOfScope = (doc: number): boolean => {
+    const happened = query.concepts.some((c) => c.implied);
+    const p = this.params;
+    // Sections of a scope the question does not mention, and on preventing a mishap that has happened.
+    const prior = (doc: number): number => {
       const id = this.index.docs[doc]?.section.id ?? '';
-      return unmentioned.some((sc) => id === sc.section || id.startsWith(`${sc.section}.`));
+      const outOfScope = unmentioned.some((sc) => id === sc.section || id.startsWith(`${sc.section}.`));
+      const preventive = happened && this.preventive.has(doc);
+      return (outOfScope ? 1 - p.scopePenalty : 1) * (preventive ? 1 - p.preventionPenalty : 1);
     };
-    return { query, scores: scoreDocs(this.index, query.concepts, this.params, outOfScope) };
+    return { query, scores: scoreDocs(this.index, query.concepts, p, prior) };
   }
 
   search(question: string): SearchResult {
@@ -70,7 +80,7 @@ class Search implements PolicySearch {
       const section = this.index.docs[s.doc]?.section;
       return section ? [{ section, score: round(s.score) }] : [];
     });
-    const confidence = round(confidenceOf(this.index, query.concepts, scores[0]));
+    const confidence = round(confidenceOf(this.index, query.concepts, scores));
     return {
       language: query.language,
       abstained: hits.length === 0 || confidence < this.threshold,

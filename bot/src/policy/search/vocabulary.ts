@@ -16,12 +16,23 @@ export const thesaurusSchema = z.strictObject({
   ignore: z.array(phrase).default([]),
   /** Parts of the policy that apply only in a situation (テレワーク): see search.ts. */
   scopes: z.array(z.strictObject({ section: phrase, when: phrases })).default([]),
+  /** Policy terms of what a question asks about doing (持ち出し, 廃棄): they weigh above objects (concepts.ts). */
+  actions: z.array(phrase).optional(),
+  /** Policy terms of mishaps (紛失, 感染): said to have happened, they make the question an incident. */
+  events: z.array(phrase).optional(),
+  /** What the policy calls an incident (インシデント, セキュリティ事故): looked for when one has happened. */
+  incident: z.array(phrase).optional(),
+  /** Title words of sections on preventing a mishap (防止): not the answer once it has happened. */
+  prevention: z.array(phrase).optional(),
+  /** Topics the policy never covers (給与, 有給, 社員旅行): a question about them is answered "not covered". */
+  offTopic: z.array(phrase).optional(),
   entries: z.array(z.strictObject({ from: phrases, to: phrases, note: z.string().optional() })),
 });
 export type Thesaurus = z.infer<typeof thesaurusSchema>;
 
 export const glossarySchema = z.strictObject({
   stopwords: z.array(phrase).default([]),
+  offTopic: z.array(phrase).optional(),
   entries: z.array(z.strictObject({ en: phrases, ja: phrases, note: z.string().optional() })),
 });
 export type Glossary = z.infer<typeof glossarySchema>;

@@ -1,0 +1,101 @@
+import { loadPolicySearch, normalize } from '../../../../bot/src/policy/search';
+import { queryContext } from '../../../../bot/src/policy/search/concepts';
+import { ThesaurusMatcher } from '../../../../bot/src/policy/search/matcher';
+import { analyzeQuery } from '../../../../bot/src/policy/search/query';
+import { PACK_DIR } from '../source-text';
+
+const { search } = loadPolicySearch(PACK_DIR);
+const top = (q: string): string | undefined => search.search(q).hits[0]?.section.id;
+
+describe('ranking on the real pack: the question’s action or mishap decides', () => {
+  it('cites 組織的対策 5.6 first for taking secret data out on a USB stick, not the clear-desk rule', () => {
+    // 物理的対策 5.1 is a short section mentioning USBメモリ, 極秘, データ and 持ち運び in one sentence;
+    // the question's action, 持ち出す, is the title of 5.6.
+    const result = search.search('USBメモリで極秘データを持ち出すには？');
+    expect(result.hits[0]?.section.id).toBe('組織的対策 5.6');
+    expect(result.abstained).toBe(false);
+    const section = result.hits[0]?.section;
+    if (!section) return;
+    const excerpt = search.selectExcerpt(section, 'USBメモリで極秘データを持ち出すには？');
+    expect(excerpt.text).toContain('極秘の場合は代表取締役の許可を得る。');
+    expect(excerpt.text).toContain('USBメモリ、HDD等の電子媒体に保存して持ち出す場合は');
+  });
+
+  it.each([
+    ['パソコンがウイルスに感染したみたいです', '組織的対策 9.4'],
+    ['タブレットを紛失してしまった。どう対応すればいい？', '組織的対策 9.4'],
+    ['メールを間違えて社外の人に送ってしまった', '組織的対策 9.4'],
+    ['My tablet was stolen on the train.', '組織的対策 9.4'],
+  ])('answers a mishap that happened with the incident procedure: %s', (question, id) => {
+    expect(top(question)).toBe(id);
+  });
+
+  it('answers how to prevent the same mishap with the prevention rules', () => {
+    expect(top('ウイルス感染を防ぐために気をつけることは？')).toBe('組織的対策 7.4');
+    expect(top('How can we prevent virus infections?')).toBe('組織的対策 7.4');
+  });
+
+  it('abstains on pay and leave, but answers a policy term that contains such a word', () => {
+    expect(search.search('給料日はいつ？').abstained).toBe(true);
+    expect(search.search('有給休暇の申請はどこから出すの？').abstained).toBe(true);
+    const payroll = search.search('給与計算システムの利用者認証はどうなっている？');
+    expect(payroll.abstained).toBe(false);
+    expect(payroll.hits[0]?.section.id).toBe('技術的対策 1.2');
+  });
+});
+
+describe('question analysis', () => {
+  const ctx = queryContext(
+    {
+      ignore: [],
+      scopes: [],
+      actions: ['持ち出し', '廃棄', '委託'],
+      events: ['紛失'],
+      incident: ['インシデント'],
+      offTopic: ['給与'],
+      entries: [
+        { from: ['持ち出', '持ち帰'], to: ['持ち出し'] },
+        { from: ['なくし', '置き忘れ'], to: ['紛失'] },
+        { from: ['ベンダー'], to: ['委託先'] },
+        { from: ['間違え…送'], to: ['誤送信'] },
+      ],
+    },
+    { stopwords: [], entries: [] },
+    (t) => (t === 'b:持出' || t === 'b:紛失' || t === 'b:委託' ? 2 : 5),
+    5,
+  );
+  const concepts = (q: string): { source: string; role?: string; implied?: boolean }[] =>
+    analyzeQuery(ctx, q).concepts.map(({ source, role, implied }) => ({ source, role, implied }));
+
+  it('marks the action and the mishap of a question', () => {
+    expect(concepts('USBを持ち帰りたい')).toContainEqual({ source: '持ち帰', role: 'action' });
+    expect(concepts('廃棄したい')).toContainEqual({ source: '廃棄', role: 'action' });
+    // A compound is what its last word is: ベンダー → 委託先 is a party, not the act of outsourcing.
+    expect(concepts('ベンダーに聞く').find((c) => c.source === 'ベンダー')?.role).toBeUndefined();
+  });
+
+  it('implies an incident only when the mishap has happened', () => {
+    const implied = (q: string): boolean => concepts(q).some((c) => c.implied);
+    expect(implied('スマホをなくしてしまった')).toBe(true);
+    expect(implied('スマホを置き忘れた')).toBe(true);
+    expect(implied('紛失したらどうする？')).toBe(true);
+    expect(implied('紛失しないために')).toBe(false);
+  });
+
+  it('matches a key with a gap, and keeps the words in the gap', () => {
+    const matcher = new ThesaurusMatcher(ctx.thesaurus.thesaurus);
+    const text = normalize('間違えて取引先の人に送った');
+    const [m] = matcher.match(text).filter((x) => x.key.startsWith('間違'));
+    expect(m?.spans).toEqual([
+      [0, 3],
+      [text.indexOf('送'), text.indexOf('送') + 1],
+    ]);
+    expect(matcher.match(normalize('間違えてから一週間もたってようやく取引先の担当者に送った'))).toEqual([]);
+    expect(concepts('間違えて取引先に送った').map((c) => c.source)).toContain('取引先');
+  });
+
+  it('turns an off-topic word into an unknown concept even inside a compound', () => {
+    const [c] = analyzeQuery(ctx, '給与明細').concepts;
+    expect(c?.alts).toEqual([['x:給与']]);
+  });
+});
