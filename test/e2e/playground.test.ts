@@ -96,6 +96,49 @@ describeWithBrowser('the local demo in the Microsoft 365 Agents Playground', () 
     await page.screenshot({ path: path.join(screenshots, 'e2e-playground-help.png'), fullPage: true });
   });
 
+  it('answers 「USBメモリで極秘データを持ち出すには？」 citing 組織的対策 5.6, and takes feedback on the card', async () => {
+    await page.locator(S.compose).click();
+    await page.keyboard.type('USBメモリで極秘データを持ち出すには？');
+    await page.keyboard.press('Enter');
+    const answer = page.locator(S.adaptiveCard).filter({ hasText: '規程の回答' }).last();
+    await answer.waitFor({ timeout: 20_000 });
+    const text = await answer.innerText();
+    expect(text).toContain('出典: 組織的対策 5.6 情報資産の社外持ち出し');
+    expect(text).toContain('極秘の場合は代表取締役の許可を得る');
+
+    await answer.getByRole('button', { name: '役に立った' }).click();
+    await waitUntil(
+      () => page.locator(S.adaptiveCard).filter({ hasText: '規程の回答' }).last().innerText(),
+      (t) => t.includes('フィードバックありがとうございました'),
+      { what: 'the answer card updated in place' },
+    );
+    await page.screenshot({ path: path.join(screenshots, 'e2e-playground-answer.png'), fullPage: true });
+  });
+
+  it('reports a virus infection from the card and shows the level and the disconnect-first guidance', async () => {
+    await page.locator(S.compose).click();
+    await page.keyboard.type('ウイルスに感染したかも');
+    await page.keyboard.press('Enter');
+    const intake = page.locator(S.adaptiveCard).filter({ hasText: 'インシデントを報告' }).last();
+    await intake.waitFor({ timeout: 20_000 });
+    expect(await intake.getByRole('radio', { name: 'ウイルス感染' }).isChecked()).toBe(true);
+    // 「いつ気づきましたか」 starts at now; the words typed are the category's evidence.
+    await intake.getByLabel('影響を受けたシステム・機器・書類').fill('営業部のノートPC');
+    await intake.getByRole('radio', { name: 'いいえ' }).check();
+    await intake.getByRole('radio', { name: '従業員の業務' }).check();
+    await intake.getByLabel('連絡先', { exact: false }).fill('090-1234-5678');
+    await intake.getByRole('button', { name: '報告する' }).click();
+
+    const status = await waitUntil(
+      () => page.locator(S.adaptiveCard).filter({ hasText: '事故レベル' }).last().innerText(),
+      (t) => t.includes('ネットワークから切り離してください'),
+      { what: 'the reporter status card', timeoutMs: 30_000 },
+    );
+    expect(status).toContain('事故レベル 1');
+    expect(status).toContain('組織的対策 9.2');
+    await page.screenshot({ path: path.join(screenshots, 'e2e-playground-incident.png'), fullPage: true });
+  });
+
   it('sends a proactive card to another demo person through the Playground connector', async () => {
     const result = await bot.notifier.sendCard(
       { aadObjectId: systemAdministrator },
