@@ -1,4 +1,4 @@
-import { ConfigError, configKeys, parseConfig, redactedSummary } from '../../bot/src/config';
+import { ConfigError, configKeys, loadConfig, parseConfig, redactedSummary } from '../../bot/src/config';
 
 const production = {
   MAMORI_MODE: 'production',
@@ -131,5 +131,24 @@ describe('documentation of the settings', () => {
       const row = `^\\|\\s*\`${key}\`\\s*\\|\\s*${required ? 'yes' : 'no'}\\s*\\|\\s*${secret ? 'yes' : 'no'}\\s*\\|`;
       expect(readme).toMatch(new RegExp(row, 'm'));
     }
+  });
+});
+
+describe('loadConfig', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const os = jest.requireActual<typeof import('node:os')>('node:os');
+  const path = jest.requireActual<typeof import('node:path')>('node:path');
+
+  it('reads a .env file, with the process environment winning over it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-env-'));
+    fs.writeFileSync(path.join(dir, '.env'), 'PORT=4000\nLOG_LEVEL=debug\n');
+    const config = loadConfig({ cwd: dir, env: { LOG_LEVEL: 'warn' } });
+    expect(config.port).toBe(4000);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('works without a .env file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-env-'));
+    expect(loadConfig({ cwd: dir, env: {} }).port).toBe(3978);
   });
 });
