@@ -80,6 +80,17 @@ export const configKeys = {
     meaning:
       'Graph site id (`host,siteCollectionId,webId`) holding the lists; required when MAMORI_STORE=sharepoint',
   },
+  MAMORI_INCIDENT_ACK_MINUTES_URGENT: {
+    required: false,
+    secret: false,
+    meaning:
+      'Minutes responders have to acknowledge a level 2-3 incident before a reminder, then escalation (default 30)',
+  },
+  MAMORI_INCIDENT_ACK_MINUTES: {
+    required: false,
+    secret: false,
+    meaning: 'The same for levels 0-1 (default 240)',
+  },
   MAMORI_LOCAL_LOCALE: {
     required: false,
     secret: false,
@@ -121,6 +132,24 @@ const baseSchema = z.object({
   MAMORI_SHAREPOINT_SITE_ID: optional(
     z.string().regex(/^[^,]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'must be host,GUID,GUID'),
   ),
+  MAMORI_INCIDENT_ACK_MINUTES_URGENT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
+  ),
+  MAMORI_INCIDENT_ACK_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(240),
+  ),
   MAMORI_LOCAL_LOCALE: z.preprocess(
     blankToUndefined,
     z.enum(['ja-JP', 'en-US', 'activity']).default('ja-JP'),
@@ -155,6 +184,8 @@ export interface Config {
   graph: GraphConfig;
   /** `siteId` is null only in local mode, where the Graph simulator's site is used. */
   store: { kind: 'sqlite' } | { kind: 'sharepoint'; siteId: string | null };
+  /** How long responders have to acknowledge an incident (組織的対策 9.3) before a reminder. */
+  incidentAck: { urgentMinutes: number; normalMinutes: number };
   /** Replaces `activity.locale` in local mode (the Playground hard-codes en-US); null uses the activity's. */
   localeOverride: string | null;
 }
@@ -245,6 +276,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       d.MAMORI_STORE === 'sharepoint'
         ? { kind: 'sharepoint', siteId: d.MAMORI_SHAREPOINT_SITE_ID ?? null }
         : { kind: 'sqlite' },
+    incidentAck: {
+      urgentMinutes: d.MAMORI_INCIDENT_ACK_MINUTES_URGENT,
+      normalMinutes: d.MAMORI_INCIDENT_ACK_MINUTES,
+    },
     localeOverride:
       d.MAMORI_MODE === 'local' && d.MAMORI_LOCAL_LOCALE !== 'activity' ? d.MAMORI_LOCAL_LOCALE : null,
   };

@@ -96,13 +96,18 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   const securityStaff = new StaticSecurityStaff(securityStaffObjectIds(profile));
   const qa = new PolicyQa({ search, profile, records, writer, notifier, logger });
   const teamsUserId = (aadObjectId: string) => references.teamsUserId(aadObjectId);
+  const reminderPolicy = {
+    urgentMs: config.incidentAck.urgentMinutes * 60_000,
+    normalMs: config.incidentAck.normalMinutes * 60_000,
+    ...options.reminderPolicy,
+  };
   const incidentDeps = { ctx: { pack, profile, teamsUserId }, records, writer, notifier, clock, logger };
   const incidents = new IncidentReports({
     ...incidentDeps,
     isSecurityStaff: (id) => securityStaff.isSecurityStaff(id),
-    reminders: options.reminderPolicy,
+    reminders: reminderPolicy,
   });
-  const incidentReminders = new IncidentReminders({ ...incidentDeps, policy: options.reminderPolicy });
+  const incidentReminders = new IncidentReminders({ ...incidentDeps, policy: reminderPolicy });
   const assistant: AssistantDeps = {
     securityStaff,
     handlers: {

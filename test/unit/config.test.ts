@@ -97,6 +97,12 @@ describe('parseConfig', () => {
     expect(parseConfig(production).store).toEqual({ kind: 'sqlite' });
   });
 
+  it('gives responders 30 minutes for level 2-3 incidents and 4 hours otherwise unless configured', () => {
+    expect(parseConfig({}).incidentAck).toEqual({ urgentMinutes: 30, normalMinutes: 240 });
+    expect(parseConfig({ MAMORI_INCIDENT_ACK_MINUTES_URGENT: '15' }).incidentAck.urgentMinutes).toBe(15);
+    expect(problemsOf({ MAMORI_INCIDENT_ACK_MINUTES: '0' })).toEqual(['MAMORI_INCIDENT_ACK_MINUTES']);
+  });
+
   it('treats blank values as unset', () => {
     expect(problemsOf({ ...production, MAMORI_BOT_APP_PASSWORD: '   ' })).toEqual([
       'MAMORI_BOT_APP_PASSWORD',
