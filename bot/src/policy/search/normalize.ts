@@ -9,12 +9,25 @@ const HIRAGANA = /\p{Script=Hiragana}/u;
 /** Hiragana that are usually particles: never dropped between kanji (社外秘の資料 keeps の as a break). */
 const PARTICLES = new Set([...'のをにはがでとへもやかよねな']);
 
-/** NFKC, lower case, ヶ→か, iteration marks (々ゝゞヽヾ) spelled out. Keeps punctuation and spacing. */
+/**
+ * Words written with a kanji outside the jōyō list and also with kana for it (漏洩/漏えい, 改竄/改ざん):
+ * the policy uses both, so one spelling is kept.
+ */
+const VARIANTS: [RegExp, string][] = [
+  [/漏洩/g, '漏えい'],
+  [/改竄/g, '改ざん'],
+  [/毀損/g, 'き損'],
+];
+
+/** NFKC, lower case, ヶ→か, kanji/kana variants, iteration marks (々ゝゞヽヾ) spelled out. */
 export function normalizeBase(text: string): string {
-  const s = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[ヶヵ]/g, 'か');
+  const s = VARIANTS.reduce(
+    (t, [re, to]) => t.replace(re, to),
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[ヶヵ]/g, 'か'),
+  );
   let out = '';
   for (const ch of s) {
     const prev = out.at(-1) ?? '';

@@ -18,6 +18,8 @@ export interface ScoreParams {
   impliedWeight: number;
   /** Extra evidence of an action named in the section's own title (持ち出す → 情報資産の社外持ち出し). */
   actionTitleBonus: number;
+  /** Evidence of the implied incident in a section titled by the mishap's object and naming the mishap. */
+  ruleBonus: number;
   /** Extra evidence of the predicate (action, event, implied incident) named in an ancestor's title. */
   predicateContextBonus: number;
   /** Share of the score a section on preventing a mishap loses when the question says it happened. */
@@ -39,6 +41,7 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   roleBoost: 1.5,
   impliedWeight: 1.85,
   actionTitleBonus: 0.5,
+  ruleBonus: 2,
   predicateContextBonus: 0.5,
   preventionPenalty: 0.3,
   altSpecificity: 0.5,

@@ -70,7 +70,7 @@ function runConcepts(ctx: QueryContext, text: string): Found[] {
       source: run,
       ...(role ? { role } : {}),
     };
-    if (p.terms.length > 0) out.push({ concept, after: [text.slice(end, end + AFTER)] });
+    if (p.terms.length > 0) out.push({ concept, after: [text.slice(end, end + AFTER)], at: start });
   }
   return out;
 }
@@ -104,6 +104,8 @@ const range = (spans: [number, number][]): number[] =>
 interface Found {
   concept: Concept;
   after: string[];
+  /** Where its last word starts in the question (Japanese only). */
+  at?: number;
 }
 
 /** Japanese (or the Japanese part of a mixed question): thesaurus entries, then the remaining words. */
@@ -115,13 +117,14 @@ function analyzeJapanese(ctx: QueryContext, text: string): Found[] {
     occurrences.filter((m) => m.entry === OFF_TOPIC || !gluedIntoCompound(ctx, normalized, m, keyed)),
   );
   const found: Found[] = [];
-  const byEntry = new Map<number, { keys: Set<string>; after: string[] }>();
+  const byEntry = new Map<number, { keys: Set<string>; after: string[]; at: number }>();
   const residual = normalized.split('');
   for (const m of matches) {
     for (const i of range(spansOf(m))) residual[i] = GAP;
     if (m.entry === OFF_TOPIC) found.push({ concept: offTopicConcept(ctx, m.key), after: [] });
     if (m.entry < 0) continue;
-    const e = byEntry.get(m.entry) ?? { keys: new Set<string>(), after: [] };
+    const e = byEntry.get(m.entry) ?? { keys: new Set<string>(), after: [], at: m.start };
+    e.at = Math.max(e.at, m.start);
     e.keys.add(
       spansOf(m)
         .map(([a, b]) => normalized.slice(a, b))
@@ -132,12 +135,12 @@ function analyzeJapanese(ctx: QueryContext, text: string): Found[] {
     e.after.push(normalized.slice(m.start + ending, m.end + AFTER));
     byEntry.set(m.entry, e);
   }
-  for (const [entry, { keys, after }] of byEntry) {
+  for (const [entry, { keys, after, at }] of byEntry) {
     // A key with a gap (間違え…送) is no wording of its own: only the policy's terms are searched.
     const own = [...keys].filter((k) => !k.includes(GAP_MARK)).map(phrase);
     const alts = ctx.thesaurusAlts[entry] ?? [];
     const concept = entryConcept(ctx, own, alts, [...keys].join('|'));
-    if (concept) found.push({ concept, after });
+    if (concept) found.push({ concept, after, at });
   }
   // English words inside a Japanese question (このファイルをshareしていい？) go through the glossary.
   const rest = residual.join('').replace(/[a-z][a-z0-9'+.-]*(?:\s+[a-z][a-z0-9'+.-]*)*/g, (words) => {
@@ -176,7 +179,10 @@ export function analyzeQuery(ctx: QueryContext, question: string): AnalyzedQuery
     return { language: 'en', concepts: withIncident(ctx, concepts, !PREVENTION_EN.test(text)) };
   }
   const found = analyzeJapanese(ctx, text);
-  const happened = found.some((f) => f.after.some((a) => HAPPENED_JA.test(a)));
+  // A mishap followed by what the user wants to do about it (消えた…戻す手順) asks about that action.
+  const lastEvent = Math.max(-1, ...found.filter((f) => f.concept.role === 'event').map((f) => f.at ?? -1));
+  const asks = found.some((f) => f.concept.role === 'action' && (f.at ?? -1) > lastEvent);
+  const happened = !asks && found.some((f) => f.after.some((a) => HAPPENED_JA.test(a)));
   return {
     language: 'ja',
     concepts: withIncident(

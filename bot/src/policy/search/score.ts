@@ -59,6 +59,8 @@ const DOC_ACCS = [
   'pres',
   'titleBest',
   'contextBest',
+  'eventFound',
+  'objectTitle',
 ] as const;
 const TERM_ACCS = ['sat', 'any', 'title', 'context'] as const;
 const LINE_ACCS = ['lineExtra', 'lineBest', 'lines', 'windowBest'] as const;
@@ -93,8 +95,10 @@ export function scoreDocs(
   prior: (doc: number) => number = () => 1,
 ): DocScore[] {
   const nDocs = index.docs.length;
+  const objectMax = Math.max(0, ...concepts.filter((c) => !c.role && !c.implied).map((c) => c.weight));
   const w0 = work(index);
-  const { bm25, present, titleTotal, bonus, best, pres, titleBest, contextBest } = w0;
+  const { bm25, present, titleTotal, bonus, best, pres, titleBest, contextBest, eventFound, objectTitle } =
+    w0;
   const { sat, any, title, context, lineExtra, lineBest, lines, windowBest } = w0;
 
   for (const c of concepts) {
@@ -139,6 +143,14 @@ export function scoreDocs(
     }
     for (const doc of best.touched) bm25.add(doc, w * best.get(doc));
     if (!c.implied) for (const doc of pres.touched) present.add(doc, c.weight * pres.get(doc));
+    if (c.role === 'event') for (const doc of pres.touched) eventFound.max(doc, pres.get(doc));
+    if (!c.role && !c.implied && c.weight >= objectMax)
+      for (const doc of titleBest.touched) objectTitle.max(doc, titleBest.get(doc));
+    // A section titled by what the mishap happened to, naming the mishap, has the rule for it (パスワード
+    // の条件: 漏えいが判明した場合は変更): it answers as well as the incident procedure does.
+    if (c.implied)
+      for (const doc of eventFound.touched)
+        if (objectTitle.get(doc) >= 0.99) bonus.add(doc, p.ruleBonus * w * eventFound.get(doc));
     for (const doc of titleBest.touched) titleTotal.add(doc, w * titleBest.get(doc));
     const tb = c.role === 'action' ? p.actionTitleBonus : 0;
     const cb = c.role !== undefined || c.implied ? p.predicateContextBonus : 0;

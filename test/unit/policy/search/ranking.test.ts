@@ -30,6 +30,25 @@ describe('ranking on the real pack: the question’s action or mishap decides', 
     expect(top(question)).toBe(id);
   });
 
+  it('prefers the rule titled by what the mishap happened to over the incident procedure', () => {
+    // 組織的対策 6.10 (パスワードの条件) says what to do when a password has leaked.
+    expect(top('パスワードが漏れたかもしれない。どうすればいい？')).toBe('組織的対策 6.10');
+  });
+
+  it('answers what the user wants to do after a mishap rather than the incident procedure', () => {
+    // 消えた… then 戻す: the question asks how to restore (技術的対策 5), not how to handle an incident.
+    expect(top('サーバーのデータが消えた。バックアップから戻す手順は？')).toMatch(/^技術的対策 5\./);
+    expect(top('持ち出したUSBメモリをなくしてしまった')).toBe('組織的対策 9.4');
+  });
+
+  it.each([
+    ['オフィスで見たことない人がうろうろしてる', '物理的対策 3'],
+    ['USBを挿すと勝手に動く設定は無効にするべき？', '技術的対策 3.6'],
+    ['I left my phone on the bus. What should I do?', '組織的対策 9.4'],
+  ])('maps everyday wording to the policy terms: %s', (question, id) => {
+    expect(top(question)).toBe(id);
+  });
+
   it('answers how to prevent the same mishap with the prevention rules', () => {
     expect(top('ウイルス感染を防ぐために気をつけることは？')).toBe('組織的対策 7.4');
     expect(top('How can we prevent virus infections?')).toBe('組織的対策 7.4');

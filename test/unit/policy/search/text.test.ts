@@ -12,6 +12,7 @@ import { ngramTerms, tokenize } from '../../../../bot/src/policy/search/tokenize
 describe('normalize', () => {
   it('folds width and case (NFKC, lower case)', () => {
     expect(normalize('ＵＳＢメモリ')).toBe('usbメモリ');
+    expect(normalize('情報漏洩と改竄')).toBe('情報漏えいと改ざん');
     expect(normalize('ｻｰﾊﾞｰ')).toBe(normalize('サーバー'));
     expect(normalize('ＶＰＮ　接続')).toBe('vpn 接続');
   });
