@@ -55,9 +55,8 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel);
-  const mamori = await startMamori({ config, logger, defaultTenantId: tenant.tenant.id }).catch(
-    (error: unknown) =>
-      fail(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`),
+  const mamori = await startMamori({ config, logger }).catch((error: unknown) =>
+    fail(`The bot could not start: ${error instanceof Error ? error.message : String(error)}`),
   );
   const playground = await startPlayground({
     botEndpoint: `${mamori.server.url}/api/messages`,

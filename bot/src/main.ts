@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig, redactedSummary } from './config';
-import { loadDemoTenant } from './demo/demo-tenant';
 import { PortInUseError } from './http/server';
 import { createLogger } from './logger';
 import { startMamori } from './mamori';
@@ -22,9 +21,7 @@ async function main(): Promise<void> {
   logger.info({ config: redactedSummary(config) }, 'starting Mamori');
   if (config.mode === 'production' && config.bot) await assertAuthenticationOn(config.bot);
 
-  // Local mode serves the demo tenant the Playground and the Graph simulator are configured with.
-  const defaultTenantId = config.mode === 'local' ? loadDemoTenant().tenant.id : null;
-  const mamori = await startMamori({ config, logger, defaultTenantId }).catch((error: unknown) => {
+  const mamori = await startMamori({ config, logger }).catch((error: unknown) => {
     if (error instanceof PortInUseError || error instanceof CompanyProfileError) {
       logger.fatal(error.message);
       process.exit(1);

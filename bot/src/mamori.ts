@@ -29,8 +29,6 @@ import { BotFrameworkNotifier, createAdapter, createTurnLogic } from './teams';
 export interface MamoriOptions {
   config: Config;
   logger: Logger;
-  /** The tenant to serve when the config names none (local mode: the demo tenant). */
-  defaultTenantId?: string | null;
   clock?: Clock;
   /** SQLite file; defaults to `<dataDir>/mamori.db`. */
   databaseFile?: string;
@@ -83,7 +81,8 @@ export async function startMamori(options: MamoriOptions): Promise<RunningMamori
   };
   const references = new RecordStoreConversationReferences({ store: records });
   const adapter = createAdapter(config.bot, logger);
-  const tenantId = config.tenantId ?? options.defaultTenantId ?? null;
+  // Without a configured tenant, local mode serves the demo tenant of its Graph simulator.
+  const tenantId = config.tenantId ?? graph.simulatorTenantId;
   const notifier = new BotFrameworkNotifier({
     adapter,
     references,

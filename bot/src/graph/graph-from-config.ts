@@ -15,6 +15,8 @@ export interface ConnectedGraph {
   baseUrl: string;
   /** Local mode: the simulator's SharePoint site (its lists live as long as the process). */
   simulatorSiteId: string | null;
+  /** Local mode: the demo tenant the simulator serves, which local mode then serves too. */
+  simulatorTenantId: string | null;
   /** Local mode: the simulator's fault injection, for tests and demos of an outage. */
   simulatorFaults: FaultControls | null;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export async function connectGraph(graph: GraphConfig): Promise<ConnectedGraph> 
       storeClient: createGraphClient({ ...options, retry: storeRetry }),
       baseUrl: graph.baseUrl,
       simulatorSiteId: null,
+      simulatorTenantId: null,
       simulatorFaults: null,
       close: () => Promise.resolve(),
     };
@@ -55,6 +58,7 @@ export async function connectGraph(graph: GraphConfig): Promise<ConnectedGraph> 
     storeClient: createGraphClient({ ...options, retry: storeRetry }),
     baseUrl: url,
     simulatorSiteId: simulator.siteId,
+    simulatorTenantId: simulator.tenantId,
     simulatorFaults: simulator.faults,
     close: () => simulator.stop(),
   };

@@ -25,27 +25,3 @@ export interface ConversationReferenceStore {
   /** Any reference, most recent first: a service URL and bot id to open new chats with. */
   latest(): Promise<StoredConversationReference | undefined>;
 }
-
-export class InMemoryConversationReferenceStore implements ConversationReferenceStore {
-  private readonly byConversation = new Map<string, StoredConversationReference>();
-
-  save(reference: StoredConversationReference): Promise<void> {
-    this.byConversation.delete(reference.conversationId);
-    this.byConversation.set(reference.conversationId, reference);
-    return Promise.resolve();
-  }
-  findPersonal(aadObjectId: string): Promise<StoredConversationReference | undefined> {
-    const id = aadObjectId.toLowerCase();
-    return Promise.resolve(
-      [...this.byConversation.values()]
-        .reverse()
-        .find((r) => r.conversationType === 'personal' && r.aadObjectId?.toLowerCase() === id),
-    );
-  }
-  findByConversationId(conversationId: string): Promise<StoredConversationReference | undefined> {
-    return Promise.resolve(this.byConversation.get(conversationId));
-  }
-  latest(): Promise<StoredConversationReference | undefined> {
-    return Promise.resolve([...this.byConversation.values()].at(-1));
-  }
-}
