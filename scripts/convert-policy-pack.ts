@@ -101,6 +101,19 @@ The sample is meant to be edited: keep the measures you need, delete the rest, f
 A mistake fails loading with the file, line and reason, e.g.
 \`bot/policy-pack/2-human.md:41: duplicate section 人的対策 4.1 (first at …) [duplicate-number]\`.
 
+## Search vocabulary
+
+Three YAML files beside the Markdown help Policy Q&A find the section an employee means; each has
+its format in a comment at its top and is checked when the pack loads.
+
+- \`thesaurus.yaml\`: everyday Japanese → the policy's terms (なくした → 紛失), wherever they appear.
+- \`glossary-en.yaml\`: English → the policy's Japanese terms, for questions in English.
+- \`keywords.yaml\`: per section, the everyday Japanese and English words people use when they ask what
+  it answers (裏紙, "scrap paper" for 物理的対策 6.3), searched with the section. When you renumber,
+  merge or delete a section, move or delete its keywords: a key naming no section fails loading.
+
+Measure a change with \`npm run bench:qa\` (and on questions of your own with \`-- FILE.jsonl\`).
+
 ## Differences from the IPA text
 
 - The appendix \`8-1 委託先情報セキュリティ対策状況確認リスト\` sits at the end of 組織的対策 8.4,

@@ -153,18 +153,20 @@ export function latinConcepts(ctx: QueryContext, text: string): Concept[] {
     if (seen.has(m.entry) || m.entry < 0) continue;
     seen.add(m.entry);
     const c = entryConcept(ctx, [], ctx.glossaryAlts[m.entry] ?? [], source);
-    if (c) concepts.push(c);
+    // The English words themselves are a wording too: a section's English keywords may name them.
+    if (c) concepts.push({ ...c, alts: [...c.alts, stems.slice(m.start, m.end).map((w) => `l:${w}`)] });
   }
-  const unknown = new Set<string>();
+  const unknown = new Map<string, string>();
   stems.forEach((s, i) => {
     if (covered[i] || ctx.glossary.stopwords.has(s) || /^\d+$/.test(s) || /^[a-z]$/.test(s)) return;
-    unknown.add((words[i] ?? s).replace(/[-.']/g, ''));
+    unknown.set((words[i] ?? s).replace(/[-.']/g, ''), s);
   });
-  for (const w of unknown) {
-    const t = `l:${w}`;
-    const idf = ctx.idf(t);
+  for (const [w, s] of unknown) {
+    // The word as the policy writes Latin (usb, wifi), or its stem as a section's English keywords have it.
+    const alts = [...new Set([`l:${w}`, `l:${s}`])].map((t) => [t]);
+    const idf = Math.min(...alts.map(([t]) => ctx.idf(t ?? '')));
     const weight = idf >= ctx.idfMax ? idf * UNKNOWN_ENGLISH_FACTOR : idf;
-    concepts.push({ alts: [[t]], weight, source: w });
+    concepts.push({ alts, weight, source: w });
   }
   return concepts;
 }

@@ -2,12 +2,13 @@ import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { tokenize, type Term } from './tokenize';
 
 /**
- * The section index: one document per numbered section that has a body, with three fields —
- * its title, its own lines, and the titles of its ancestors (context: 在宅 finds テレワーク sections) —
- * plus every line as a unit for line-level evidence (a long table row as its cell lines: lineUnits).
+ * The section index: one document per numbered section that has a body, with four fields —
+ * its title, its own lines, the titles of its ancestors (context: 在宅 finds テレワーク sections) and
+ * its keywords (the everyday words of keywords.yaml: 裏紙, "wipe") — plus every line as a unit for
+ * line-level evidence (a long table row as its cell lines: lineUnits).
  */
-export type FieldName = 'title' | 'body' | 'context';
-export const FIELDS: readonly FieldName[] = ['title', 'body', 'context'];
+export type FieldName = 'title' | 'body' | 'context' | 'keywords';
+export const FIELDS: readonly FieldName[] = ['title', 'body', 'context', 'keywords'];
 
 export interface Posting {
   doc: number;
@@ -18,6 +19,7 @@ export interface IndexedDoc {
   section: PolicySection;
   length: Record<FieldName, number>;
   titleTerms: Set<Term>;
+  keywordTerms: Set<Term>;
   /** Indices into `lines` of the section's scoring units (lines, or cell lines of long rows). */
   lines: number[];
 }
@@ -77,13 +79,14 @@ function ancestorTitles(pack: PolicyPack, section: PolicySection): string[] {
   return out;
 }
 
-export function buildIndex(pack: PolicyPack): PolicyIndex {
+/** `keywords`: the index terms of each section's keywords, by section id. */
+export function buildIndex(pack: PolicyPack, keywords: ReadonlyMap<string, Term[]> = new Map()): PolicyIndex {
   const docs: IndexedDoc[] = [];
   const lines: IndexedLine[] = [];
   const postings = new Map<Term, Posting[]>();
   const linePostings = new Map<Term, number[]>();
   const termsByLine = new Map<PolicyLine, Set<Term>>();
-  const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0 };
+  const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0, keywords: 0 };
 
   for (const section of pack.sections) {
     if (section.lines.length === 0) continue;
@@ -92,6 +95,7 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
       title: tokenize(section.title),
       body: [],
       context: ancestorTitles(pack, section).flatMap((t) => tokenize(t)),
+      keywords: keywords.get(section.id) ?? [],
     };
     const lineIds: number[] = [];
     const above = new Map<number, string>();
@@ -117,7 +121,7 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
     const tf = new Map<Term, Record<FieldName, number>>();
     for (const field of FIELDS)
       for (const t of fieldTerms[field]) {
-        const row = tf.get(t) ?? { title: 0, body: 0, context: 0 };
+        const row = tf.get(t) ?? { title: 0, body: 0, context: 0, keywords: 0 };
         row[field] += 1;
         tf.set(t, row);
       }
@@ -130,9 +134,16 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
       title: fieldTerms.title.length,
       body: fieldTerms.body.length,
       context: fieldTerms.context.length,
+      keywords: fieldTerms.keywords.length,
     };
     for (const field of FIELDS) totals[field] += length[field];
-    docs.push({ section, length, titleTerms: new Set(fieldTerms.title), lines: lineIds });
+    docs.push({
+      section,
+      length,
+      titleTerms: new Set(fieldTerms.title),
+      keywordTerms: new Set(fieldTerms.keywords),
+      lines: lineIds,
+    });
   }
 
   const n = Math.max(docs.length, 1);
@@ -141,6 +152,7 @@ export function buildIndex(pack: PolicyPack): PolicyIndex {
     title: totals.title / n || 1,
     body: totals.body / n || 1,
     context: totals.context / n || 1,
+    keywords: totals.keywords / n || 1,
   };
   return {
     docs,

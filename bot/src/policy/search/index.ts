@@ -1,6 +1,6 @@
 export { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
 export { renderLine } from './excerpt';
-export { GLOSSARY_FILE, loadPolicySearch, loadVocabulary, THESAURUS_FILE } from './load';
+export { GLOSSARY_FILE, KEYWORDS_FILE, loadPolicySearch, loadVocabulary, THESAURUS_FILE } from './load';
 export { foldKana, normalize } from './normalize';
 export { MAX_QUESTION_CHARS } from './query';
 export { buildPolicySearch, MAX_HITS, type SearchOptions, type SearchTrace } from './search';
@@ -8,12 +8,16 @@ export { tokenize } from './tokenize';
 export type { Excerpt, Language, PolicySearch, SearchHit, SearchResult, SearchVocabulary } from './types';
 export {
   EMPTY_GLOSSARY,
+  EMPTY_KEYWORDS,
   EMPTY_THESAURUS,
   loadGlossary,
+  loadKeywords,
   loadThesaurus,
   parseGlossary,
+  parseKeywords,
   parseThesaurus,
   VocabularyError,
   type Glossary,
+  type SectionKeywords,
   type Thesaurus,
 } from './vocabulary';

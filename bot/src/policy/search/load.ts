@@ -3,25 +3,31 @@ import * as path from 'node:path';
 import { loadPolicyPack, type PolicyPack } from '../pack';
 import { buildPolicySearch, type SearchOptions } from './search';
 import type { PolicySearch } from './types';
+import type { SearchVocabulary } from './types';
 import {
   EMPTY_GLOSSARY,
+  EMPTY_KEYWORDS,
   EMPTY_THESAURUS,
   loadGlossary,
+  loadKeywords,
   loadThesaurus,
-  type Glossary,
-  type Thesaurus,
 } from './vocabulary';
 
 export const THESAURUS_FILE = 'thesaurus.yaml';
 export const GLOSSARY_FILE = 'glossary-en.yaml';
+export const KEYWORDS_FILE = 'keywords.yaml';
 
 /** The pack's vocabulary files; a missing file is an empty vocabulary, an invalid one throws. */
-export function loadVocabulary(dir: string): { thesaurus: Thesaurus; glossary: Glossary } {
-  const thesaurusFile = path.join(dir, THESAURUS_FILE);
-  const glossaryFile = path.join(dir, GLOSSARY_FILE);
+export function loadVocabulary(dir: string): SearchVocabulary {
+  const file = (name: string): string | null => {
+    const f = path.join(dir, name);
+    return existsSync(f) ? f : null;
+  };
+  const [thesaurus, glossary, keywords] = [file(THESAURUS_FILE), file(GLOSSARY_FILE), file(KEYWORDS_FILE)];
   return {
-    thesaurus: existsSync(thesaurusFile) ? loadThesaurus(thesaurusFile) : EMPTY_THESAURUS,
-    glossary: existsSync(glossaryFile) ? loadGlossary(glossaryFile) : EMPTY_GLOSSARY,
+    thesaurus: thesaurus ? loadThesaurus(thesaurus) : EMPTY_THESAURUS,
+    glossary: glossary ? loadGlossary(glossary) : EMPTY_GLOSSARY,
+    keywords: keywords ? loadKeywords(keywords) : EMPTY_KEYWORDS,
   };
 }
 

@@ -2,10 +2,12 @@ import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
 import { selectExcerpt } from './excerpt';
 import { buildIndex, type IndexedDoc, type PolicyIndex } from './index-builder';
+import { englishWords, stem } from './matcher';
 import { analyzeQuery, queryContext, type AnalyzedQuery, type Concept, type QueryContext } from './query';
 import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
 import { tokenize, uniqueTerms, type Term } from './tokenize';
 import type { Excerpt, PolicySearch, SearchResult, SearchVocabulary } from './types';
+import { VocabularyError, type SectionKeywords } from './vocabulary';
 
 export const MAX_HITS = 5;
 
@@ -37,7 +39,8 @@ class Search implements PolicySearch {
   ) {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.params = options.params ?? DEFAULT_SCORE_PARAMS;
-    this.index = buildIndex(pack);
+    const stopwords = new Set(vocabulary.glossary.stopwords.flatMap((w) => englishWords(w).map(stem)));
+    this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, stopwords));
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
       section: sc.section,
@@ -98,6 +101,35 @@ class Search implements PolicySearch {
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The index terms of each section's keywords: Japanese as any text, English as the stems of its words
+ * that are not stop-words (`l:wipe`), as an English question's words are looked for (concepts.ts).
+ * A keyword of a section the pack does not have is an error: it would silently find nothing.
+ */
+function keywordTerms(
+  pack: PolicyPack,
+  keywords: SectionKeywords,
+  stopwords: Set<string>,
+): Map<string, Term[]> {
+  const unknown = Object.keys(keywords).filter((id) => !pack.byId.has(id));
+  if (unknown.length > 0)
+    throw new VocabularyError(
+      'keywords.yaml',
+      unknown.map((id) => `${id}: no such section in the policy pack`),
+    );
+  const english = (text: string): Term[] =>
+    englishWords(text)
+      .map(stem)
+      .filter((w) => w && !stopwords.has(w))
+      .map((w) => `l:${w}`);
+  return new Map(
+    Object.entries(keywords).map(([id, k]) => [
+      id,
+      [...k.ja.flatMap((t) => tokenize(t)), ...k.en.flatMap(english)],
+    ]),
+  );
+}
 
 /**
  * A question mentions a scope when one of its concepts has a wording containing one of the scope's

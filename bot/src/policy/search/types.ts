@@ -1,5 +1,5 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
-import type { Glossary, Thesaurus } from './vocabulary';
+import type { Glossary, SectionKeywords, Thesaurus } from './vocabulary';
 
 export type Language = 'ja' | 'en';
 
@@ -27,6 +27,8 @@ export interface Excerpt {
 export interface SearchVocabulary {
   thesaurus: Thesaurus;
   glossary: Glossary;
+  /** Everyday words per section id, indexed with the section (optional: none by default). */
+  keywords?: SectionKeywords;
 }
 
 export interface PolicySearch {

@@ -6,7 +6,9 @@ import { z } from 'zod';
  * The retrieval vocabulary kept as data in the policy pack:
  * - `thesaurus.yaml`: everyday Japanese → the policy's own terms (なくした → 紛失), plus question words
  *   that carry no topic (大丈夫, 教えて);
- * - `glossary-en.yaml`: English words and phrases → Japanese policy terms (lost → 紛失), plus English stop-words.
+ * - `glossary-en.yaml`: English words and phrases → Japanese policy terms (lost → 紛失), plus English stop-words;
+ * - `keywords.yaml`: for each section, the everyday Japanese and English words employees use when they
+ *   ask what it answers (裏紙, "wipe"): indexed with the section (document expansion, see index-builder.ts).
  */
 
 const phrase = z.string().trim().min(1, 'empty phrase');
@@ -37,8 +39,25 @@ export const glossarySchema = z.strictObject({
 });
 export type Glossary = z.infer<typeof glossarySchema>;
 
+/** Section id (`物理的対策 6.3`) → its keywords. Section ids are checked against the pack by the search. */
+export const keywordsSchema = z
+  .record(
+    z.string(),
+    z
+      .strictObject({ ja: z.array(phrase).default([]), en: z.array(phrase).default([]) })
+      .nullable()
+      .transform((k) => k ?? { ja: [], en: [] }),
+  )
+  .superRefine((record, ctx) => {
+    for (const id of Object.keys(record))
+      if (!/^\S+ \d+(?:\.\d+)*$/u.test(id))
+        ctx.addIssue({ code: 'custom', path: [id], message: 'not a section id like 組織的対策 5.6' });
+  });
+export type SectionKeywords = z.infer<typeof keywordsSchema>;
+
 export const EMPTY_THESAURUS: Thesaurus = { ignore: [], scopes: [], entries: [] };
 export const EMPTY_GLOSSARY: Glossary = { stopwords: [], entries: [] };
+export const EMPTY_KEYWORDS: SectionKeywords = {};
 
 /** A vocabulary file that cannot be used; every issue names the entry (index and first phrase). */
 export class VocabularyError extends Error {
@@ -51,10 +70,10 @@ export class VocabularyError extends Error {
   }
 }
 
-function describe(raw: unknown, path: PropertyKey[], key: 'from' | 'en'): string {
+function describe(raw: unknown, path: PropertyKey[], key: 'from' | 'en' | null): string {
   const [top, index, ...rest] = path;
   let where = path.map(String).join('.') || '(root)';
-  if (top === 'entries' && typeof index === 'number') {
+  if (key && top === 'entries' && typeof index === 'number') {
     const entries = (raw as { entries?: unknown[] } | null)?.entries;
     const entry = entries?.[index] as Record<string, unknown> | undefined;
     const first = Array.isArray(entry?.[key]) ? (entry[key] as unknown[])[0] : undefined;
@@ -64,7 +83,12 @@ function describe(raw: unknown, path: PropertyKey[], key: 'from' | 'en'): string
   return where;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, source: string, file: string, key: 'from' | 'en'): T {
+function parseWith<T>(
+  schema: z.ZodType<T, unknown>,
+  source: string,
+  file: string,
+  key: 'from' | 'en' | null,
+): T {
   let raw: unknown;
   try {
     raw = parse(source);
@@ -88,6 +112,10 @@ export function parseGlossary(source: string, file = 'glossary-en.yaml'): Glossa
   return parseWith(glossarySchema, source, file, 'en');
 }
 
+export function parseKeywords(source: string, file = 'keywords.yaml'): SectionKeywords {
+  return parseWith(keywordsSchema, source, file, null);
+}
+
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -102,4 +130,8 @@ export function loadThesaurus(file: string): Thesaurus {
 
 export function loadGlossary(file: string): Glossary {
   return parseGlossary(read(file), file);
+}
+
+export function loadKeywords(file: string): SectionKeywords {
+  return parseKeywords(read(file), file);
 }

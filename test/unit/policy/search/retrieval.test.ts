@@ -106,6 +106,29 @@ describe('PolicySearch on a small pack', () => {
     expect(plain.search('ノートパソコンを紛失した').hits[0]?.section.id).toBe('組織的対策 2');
   });
 
+  it('finds a section by its keywords, words the policy never writes, in Japanese and English', () => {
+    const pack = loadPolicyPack(writePack({ '1.md': FIXTURE }));
+    const without = buildPolicySearch(pack, vocabulary);
+    const withKeywords = buildPolicySearch(pack, {
+      ...vocabulary,
+      keywords: { '組織的対策 3': { ja: ['裏紙', 'シュレッダー'], en: ['shredder', 'scrap paper'] } },
+    });
+    expect(without.search('シュレッダーはどこ？').hits[0]?.section.id).not.toBe('組織的対策 3');
+    expect(withKeywords.search('書類はシュレッダーにかける？').hits[0]?.section.id).toBe('組織的対策 3');
+    expect(withKeywords.search('Can I use the shredder for old papers?').hits[0]?.section.id).toBe(
+      '組織的対策 3',
+    );
+    // Plural and stop-words: "shredders" meets the keyword "shredder".
+    expect(withKeywords.search('Where are the shredders?').hits[0]?.section.id).toBe('組織的対策 3');
+  });
+
+  it('refuses keywords of a section the pack does not have', () => {
+    const pack = loadPolicyPack(writePack({ '1.md': FIXTURE }));
+    expect(() =>
+      buildPolicySearch(pack, { ...vocabulary, keywords: { '組織的対策 9': { ja: ['裏紙'], en: [] } } }),
+    ).toThrow(/組織的対策 9: no such section/);
+  });
+
   it('picks the key line for the excerpt and keeps a table row with its header', () => {
     const section = search.search('持ち出しの承認者の記録').hits[0]?.section;
     expect(section?.id).toBe('組織的対策 2.1');

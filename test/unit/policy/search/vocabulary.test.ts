@@ -3,9 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   loadGlossary,
+  loadKeywords,
   loadThesaurus,
   loadVocabulary,
   parseGlossary,
+  parseKeywords,
   parseThesaurus,
   VocabularyError,
 } from '../../../../bot/src/policy/search';
@@ -73,9 +75,35 @@ describe('thesaurus and glossary files', () => {
       expect(loadVocabulary(dir)).toEqual({
         thesaurus: { ignore: [], scopes: [], entries: [] },
         glossary: { stopwords: [], entries: [] },
+        keywords: {},
       });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('parses section keywords and names a key that is not a section id', () => {
+    expect(
+      parseKeywords('物理的対策 6.3:\n  ja: [裏紙]\n  en: [scrap paper]\n人的対策 1:\n  ja: [新入社員]\n'),
+    ).toEqual({
+      '物理的対策 6.3': { ja: ['裏紙'], en: ['scrap paper'] },
+      '人的対策 1': { ja: ['新入社員'], en: [] },
+    });
+    const err = errorOf(() =>
+      parseKeywords('物理的対策 6.3.:\n  ja: [裏紙]\n5.6:\n  en: [x]\n', 'keywords.yaml'),
+    );
+    expect(err.message).toContain('keywords.yaml');
+    expect(err.issues).toHaveLength(2);
+    expect(err.issues.join('\n')).toContain('not a section id');
+  });
+
+  it('loads keywords for most sections of the pack, Japanese and English', () => {
+    const keywords = loadKeywords(path.join(PACK_DIR, 'keywords.yaml'));
+    const sections = Object.keys(keywords);
+    expect(sections.length).toBeGreaterThanOrEqual(120);
+    expect(sections).toEqual(
+      expect.arrayContaining(['組織的対策 5.6', '物理的対策 6.3', '技術的対策 2.3.4']),
+    );
+    for (const id of sections) expect(keywords[id]?.ja.length ?? 0).toBeGreaterThan(0);
   });
 });
