@@ -158,7 +158,7 @@ export function latinConcepts(ctx: QueryContext, text: string): Concept[] {
   }
   const unknown = new Map<string, string>();
   stems.forEach((s, i) => {
-    if (covered[i] || ctx.glossary.stopwords.has(s) || /^\d+$/.test(s) || /^[a-z]$/.test(s)) return;
+    if (covered[i] || ctx.glossary.stopwords.has(s) || /^\d+(?:am|pm)?$/.test(s) || /^[a-z]$/.test(s)) return;
     unknown.set((words[i] ?? s).replace(/[-.']/g, ''), s);
   });
   for (const [w, s] of unknown) {

@@ -113,13 +113,16 @@ export function englishWords(text: string): string[] {
   return (s.match(/[a-z0-9]+(?:['.\-+][a-z0-9]+)*/g) ?? []).map((w) => w.replace(/'s$/, ''));
 }
 
+/** getting → get, stopped → stop (but installing → install, passed → pass). */
+const undouble = (w: string): string => (/([b-df-hj-km-rtv-y])\1$/.test(w) ? w.slice(0, -1) : w);
+
 export function stem(word: string): string {
   let w = word.replace(/[-.']/g, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.length > 2 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   // A final e goes too, so that erase, erased and erasing (reuse, reusing) meet.
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;

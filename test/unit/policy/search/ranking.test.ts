@@ -61,6 +61,19 @@ describe('ranking on the real pack: the question’s action or mishap decides', 
     },
   );
 
+  it('does not take general English words for a topic the policy lacks', () => {
+    // "same", "everything", "forget", "came" say nothing about the topic; dress code and jeans do.
+    const password = search.search("Can I just use the same password for everything so I don't forget it?");
+    expect(password.abstained).toBe(false);
+    expect(password.hits[0]?.section.id).toMatch(/^組織的対策 6\.(5|10)$/);
+    expect(search.search('The office router still has the admin password it came with.').abstained).toBe(
+      false,
+    );
+    expect(search.search('Is there a dress code on Fridays? Can I come in wearing jeans?').abstained).toBe(
+      true,
+    );
+  });
+
   it('abstains on pay and leave, but answers a policy term that contains such a word', () => {
     expect(search.search('給料日はいつ？').abstained).toBe(true);
     expect(search.search('有給休暇の申請はどこから出すの？').abstained).toBe(true);

@@ -117,5 +117,10 @@ describe('vocabulary matching', () => {
     expect(stem('laptops')).toBe(stem('laptop'));
     expect(stem('policies')).toBe(stem('policy'));
     expect(stem('access')).toBe('access');
+    // A doubled final consonant before -ing/-ed is one letter: getting rid of meets get rid of.
+    expect(stem('getting')).toBe(stem('get'));
+    expect(stem('stopped')).toBe(stem('stop'));
+    expect(stem('installing')).toBe(stem('install'));
+    expect(stem('passed')).toBe(stem('pass'));
   });
 });
