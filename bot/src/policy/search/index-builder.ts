@@ -2,13 +2,14 @@ import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { tokenize, type Term } from './tokenize';
 
 /**
- * The section index: one document per numbered section that has a body, with four fields —
- * its title, its own lines, the titles of its ancestors (context: 在宅 finds テレワーク sections) and
- * its keywords (the everyday words of keywords.yaml: 裏紙, "wipe") — plus every line as a unit for
- * line-level evidence (a long table row as its cell lines: lineUnits).
+ * The section index: one document per numbered section that has a body, with five fields —
+ * its title, its own lines, the titles of its ancestors (context: 在宅 finds テレワーク sections),
+ * its keywords and the example questions it answers (keywords.yaml: 裏紙, "wipe", 裏紙使っていい？) —
+ * plus every line as a unit for line-level evidence (a long table row as its cell lines: lineUnits),
+ * and every example question as such a unit too: a question put like one of them finds the section.
  */
-export type FieldName = 'title' | 'body' | 'context' | 'keywords';
-export const FIELDS: readonly FieldName[] = ['title', 'body', 'context', 'keywords'];
+export type FieldName = 'title' | 'body' | 'context' | 'keywords' | 'asked';
+export const FIELDS: readonly FieldName[] = ['title', 'body', 'context', 'keywords', 'asked'];
 
 export interface Posting {
   doc: number;
@@ -28,6 +29,8 @@ export interface IndexedLine {
   doc: number;
   line: PolicyLine;
   terms: Set<Term>;
+  /** An example question of keywords.yaml, not a line of the policy. */
+  asked?: true;
 }
 
 export interface PolicyIndex {
@@ -79,14 +82,24 @@ function ancestorTitles(pack: PolicyPack, section: PolicySection): string[] {
   return out;
 }
 
-/** `keywords`: the index terms of each section's keywords, by section id. */
-export function buildIndex(pack: PolicyPack, keywords: ReadonlyMap<string, Term[]> = new Map()): PolicyIndex {
+/** Index terms added to a section: its keywords and the questions it answers (keywords.yaml). */
+export interface Expansion {
+  keywords: Term[];
+  /** The terms of each example question. */
+  asked: Term[][];
+}
+
+/** `expansions`: the index terms of each section's keywords and example questions, by section id. */
+export function buildIndex(
+  pack: PolicyPack,
+  expansions: ReadonlyMap<string, Expansion> = new Map(),
+): PolicyIndex {
   const docs: IndexedDoc[] = [];
   const lines: IndexedLine[] = [];
   const postings = new Map<Term, Posting[]>();
   const linePostings = new Map<Term, number[]>();
   const termsByLine = new Map<PolicyLine, Set<Term>>();
-  const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0, keywords: 0 };
+  const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0, keywords: 0, asked: 0 };
 
   for (const section of pack.sections) {
     if (section.lines.length === 0) continue;
@@ -95,7 +108,8 @@ export function buildIndex(pack: PolicyPack, keywords: ReadonlyMap<string, Term[
       title: tokenize(section.title),
       body: [],
       context: ancestorTitles(pack, section).flatMap((t) => tokenize(t)),
-      keywords: keywords.get(section.id) ?? [],
+      keywords: expansions.get(section.id)?.keywords ?? [],
+      asked: (expansions.get(section.id)?.asked ?? []).flat(),
     };
     const lineIds: number[] = [];
     const above = new Map<number, string>();
@@ -118,10 +132,22 @@ export function buildIndex(pack: PolicyPack, keywords: ReadonlyMap<string, Term[
         }
       }
     }
+    // Each example question is a unit of line-level evidence too (never an excerpt line).
+    for (const q of expansions.get(section.id)?.asked ?? []) {
+      const id = lines.length;
+      const unitTerms = new Set(q);
+      lines.push({ doc, line: { kind: 'paragraph', text: '', line: 0 }, terms: unitTerms, asked: true });
+      lineIds.push(id);
+      for (const t of unitTerms) {
+        const list = linePostings.get(t);
+        if (list) list.push(id);
+        else linePostings.set(t, [id]);
+      }
+    }
     const tf = new Map<Term, Record<FieldName, number>>();
     for (const field of FIELDS)
       for (const t of fieldTerms[field]) {
-        const row = tf.get(t) ?? { title: 0, body: 0, context: 0, keywords: 0 };
+        const row = tf.get(t) ?? { title: 0, body: 0, context: 0, keywords: 0, asked: 0 };
         row[field] += 1;
         tf.set(t, row);
       }
@@ -135,6 +161,7 @@ export function buildIndex(pack: PolicyPack, keywords: ReadonlyMap<string, Term[
       body: fieldTerms.body.length,
       context: fieldTerms.context.length,
       keywords: fieldTerms.keywords.length,
+      asked: fieldTerms.asked.length,
     };
     for (const field of FIELDS) totals[field] += length[field];
     docs.push({
@@ -153,6 +180,7 @@ export function buildIndex(pack: PolicyPack, keywords: ReadonlyMap<string, Term[
     body: totals.body / n || 1,
     context: totals.context / n || 1,
     keywords: totals.keywords / n || 1,
+    asked: totals.asked / n || 1,
   };
   return {
     docs,

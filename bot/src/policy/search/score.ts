@@ -159,7 +159,13 @@ export function scoreDocs(
     // A window is named by its first unit; a unit's share counts for the windows of its section it is in.
     for (const line of lineBest.touched) {
       const doc = index.lines[line]?.doc ?? -1;
-      for (let k = line; k > line - p.lineWindow && index.lines[k]?.doc === doc; k--)
+      // A window never joins an example question to a line of the policy.
+      const asked = index.lines[line]?.asked;
+      for (
+        let k = line;
+        k > line - p.lineWindow && index.lines[k]?.doc === doc && index.lines[k]?.asked === asked;
+        k--
+      )
         windowBest.max(k, lineBest.get(line));
     }
     for (const start of windowBest.touched) {

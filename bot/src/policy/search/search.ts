@@ -1,7 +1,8 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
 import { selectExcerpt } from './excerpt';
-import { buildIndex, type IndexedDoc, type PolicyIndex } from './index-builder';
+import { buildIndex, type Expansion, type IndexedDoc, type PolicyIndex } from './index-builder';
+import { isMostlyLatin, normalize } from './normalize';
 import { englishWords, stem } from './matcher';
 import { analyzeQuery, queryContext, type AnalyzedQuery, type Concept, type QueryContext } from './query';
 import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
@@ -62,8 +63,16 @@ class Search implements PolicySearch {
     return terms;
   }
 
+  /** The last question's analysis: an answer searches and then picks its excerpt for the same question. */
+  private last: { question: string; query: AnalyzedQuery } | null = null;
+
+  private analyze(question: string): AnalyzedQuery {
+    if (this.last?.question !== question) this.last = { question, query: analyzeQuery(this.ctx, question) };
+    return this.last.query;
+  }
+
   trace(question: string): SearchTrace {
-    const query = analyzeQuery(this.ctx, question);
+    const query = this.analyze(question);
     const unmentioned = this.scopes.filter((sc) => !mentions(query.concepts, sc.when));
     const happened = query.concepts.some((c) => c.implied);
     const p = this.params;
@@ -93,7 +102,7 @@ class Search implements PolicySearch {
   }
 
   selectExcerpt(section: PolicySection, question: string, maxChars = 500): Excerpt {
-    const { concepts } = analyzeQuery(this.ctx, question);
+    const { concepts } = this.analyze(question);
     const termsOf = (line: PolicyLine): Set<Term> =>
       this.index.termsByLine.get(line) ?? this.cellTerms(line.text);
     return selectExcerpt(section, concepts, this.index.idf, maxChars, termsOf);
@@ -111,7 +120,7 @@ function keywordTerms(
   pack: PolicyPack,
   keywords: SectionKeywords,
   stopwords: Set<string>,
-): Map<string, Term[]> {
+): Map<string, Expansion> {
   const unknown = Object.keys(keywords).filter((id) => !pack.byId.has(id));
   if (unknown.length > 0)
     throw new VocabularyError(
@@ -123,10 +132,16 @@ function keywordTerms(
       .map(stem)
       .filter((w) => w && !stopwords.has(w))
       .map((w) => `l:${w}`);
+  // An English question is read as English words; a Japanese one as any text (Latin words in it too).
+  const question = (text: string): Term[] =>
+    isMostlyLatin(normalize(text)) ? english(text) : tokenize(text);
   return new Map(
     Object.entries(keywords).map(([id, k]) => [
       id,
-      [...k.ja.flatMap((t) => tokenize(t)), ...k.en.flatMap(english)],
+      {
+        keywords: [...k.ja.flatMap((t) => tokenize(t)), ...k.en.flatMap(english)],
+        asked: k.asked.map(question),
+      },
     ]),
   );
 }

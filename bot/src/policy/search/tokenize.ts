@@ -52,8 +52,13 @@ export function latinTerms(normalized: string): Term[] {
   return (normalized.match(/[a-z0-9]+/g) ?? []).map((w) => `l:${w}`);
 }
 
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+
 /** The kanji skeleton of a segmenter word: okurigana dropped, trailing inflection removed. */
 export function wordKey(segment: string, minLength = 3): string | null {
+  // Normalising only shortens a segment, and leaves a hiragana one hiragana: most segments (particles,
+  // endings) are rejected here, before the regular expressions below.
+  if (segment.length < minLength || HIRAGANA_ONLY.test(segment)) return null;
   const w = dropOkurigana(foldLongVowels(stripPunctuation(segment))).replace(/\p{Script=Hiragana}+$/u, '');
   if ([...w].length < minLength || /[\p{Script=Hiragana}\s]/u.test(w)) return null;
   if (/[a-z0-9]/.test(w)) return minLength <= 1 ? w : null;

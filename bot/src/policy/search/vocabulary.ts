@@ -44,9 +44,14 @@ export const keywordsSchema = z
   .record(
     z.string(),
     z
-      .strictObject({ ja: z.array(phrase).default([]), en: z.array(phrase).default([]) })
+      .strictObject({
+        ja: z.array(phrase).default([]),
+        en: z.array(phrase).default([]),
+        /** Questions employees ask that the section answers (Japanese or English). */
+        asked: z.array(phrase).default([]),
+      })
       .nullable()
-      .transform((k) => k ?? { ja: [], en: [] }),
+      .transform((k) => k ?? { ja: [], en: [], asked: [] }),
   )
   .superRefine((record, ctx) => {
     for (const id of Object.keys(record))

@@ -111,7 +111,9 @@ describe('PolicySearch on a small pack', () => {
     const without = buildPolicySearch(pack, vocabulary);
     const withKeywords = buildPolicySearch(pack, {
       ...vocabulary,
-      keywords: { '組織的対策 3': { ja: ['裏紙', 'シュレッダー'], en: ['shredder', 'scrap paper'] } },
+      keywords: {
+        '組織的対策 3': { ja: ['裏紙', 'シュレッダー'], en: ['shredder', 'scrap paper'], asked: [] },
+      },
     });
     expect(without.search('シュレッダーはどこ？').hits[0]?.section.id).not.toBe('組織的対策 3');
     expect(withKeywords.search('書類はシュレッダーにかける？').hits[0]?.section.id).toBe('組織的対策 3');
@@ -122,10 +124,29 @@ describe('PolicySearch on a small pack', () => {
     expect(withKeywords.search('Where are the shredders?').hits[0]?.section.id).toBe('組織的対策 3');
   });
 
+  it('finds a section by the example questions it answers, never showing them as an excerpt', () => {
+    const pack = loadPolicyPack(writePack({ '1.md': FIXTURE }));
+    const question = '取引先にもらった見積書の控え、要らなくなったらどうする？';
+    expect(buildPolicySearch(pack, vocabulary).search(question).hits[0]?.section.id).not.toBe('組織的対策 3');
+    const withAsked = buildPolicySearch(pack, {
+      ...vocabulary,
+      keywords: {
+        '組織的対策 3': { ja: [], en: [], asked: ['見積書の控えとか要らなくなった書類ってどうすればいい？'] },
+      },
+    });
+    const hit = withAsked.search(question).hits[0]?.section;
+    expect(hit?.id).toBe('組織的対策 3');
+    if (!hit) return;
+    expect(withAsked.selectExcerpt(hit, question).text).toContain('書類は細断して廃棄する。');
+  });
+
   it('refuses keywords of a section the pack does not have', () => {
     const pack = loadPolicyPack(writePack({ '1.md': FIXTURE }));
     expect(() =>
-      buildPolicySearch(pack, { ...vocabulary, keywords: { '組織的対策 9': { ja: ['裏紙'], en: [] } } }),
+      buildPolicySearch(pack, {
+        ...vocabulary,
+        keywords: { '組織的対策 9': { ja: ['裏紙'], en: [], asked: [] } },
+      }),
     ).toThrow(/組織的対策 9: no such section/);
   });
 

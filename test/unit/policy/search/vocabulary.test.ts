@@ -86,8 +86,8 @@ describe('thesaurus and glossary files', () => {
     expect(
       parseKeywords('物理的対策 6.3:\n  ja: [裏紙]\n  en: [scrap paper]\n人的対策 1:\n  ja: [新入社員]\n'),
     ).toEqual({
-      '物理的対策 6.3': { ja: ['裏紙'], en: ['scrap paper'] },
-      '人的対策 1': { ja: ['新入社員'], en: [] },
+      '物理的対策 6.3': { ja: ['裏紙'], en: ['scrap paper'], asked: [] },
+      '人的対策 1': { ja: ['新入社員'], en: [], asked: [] },
     });
     const err = errorOf(() =>
       parseKeywords('物理的対策 6.3.:\n  ja: [裏紙]\n5.6:\n  en: [x]\n', 'keywords.yaml'),
@@ -104,6 +104,9 @@ describe('thesaurus and glossary files', () => {
     expect(sections).toEqual(
       expect.arrayContaining(['組織的対策 5.6', '物理的対策 6.3', '技術的対策 2.3.4']),
     );
-    for (const id of sections) expect(keywords[id]?.ja.length ?? 0).toBeGreaterThan(0);
+    for (const id of sections) {
+      expect(keywords[id]?.ja.length ?? 0).toBeGreaterThan(0);
+      expect(keywords[id]?.asked.length ?? 0).toBeGreaterThanOrEqual(8);
+    }
   });
 });
