@@ -159,7 +159,7 @@ const AFTER = 10;
  * wish, a purpose or a copula (廃棄したい, 防ぐために, 部長なんだけど).
  */
 const HAPPENED_JA =
-  /^[\u3041-\u3096ー]{0,8}?(?:た(?![いめ])|だ(?![いめけよねかろ])|ちゃ|じゃ|てる|ている|ていま)/u;
+  /^[\u3041-\u3096ー]{0,8}?(?:た(?![いめ])|だ(?![いめけよねかろ]|っけ)|ちゃ|じゃ|てる|ている|ていま)/u;
 /** In English a mishap is taken as happened unless the question is about preventing it. */
 const PREVENTION_EN = /\b(?:prevent|avoid|protect|stop|before)\b/i;
 
@@ -167,6 +167,27 @@ const PREVENTION_EN = /\b(?:prevent|avoid|protect|stop|before)\b/i;
 function withIncident(ctx: QueryContext, concepts: Concept[], happened: boolean): Concept[] {
   const incident = happened && concepts.some((c) => c.role === 'event') ? incidentConcept(ctx) : null;
   return incident ? [...concepts, incident] : concepts;
+}
+
+const QUOTE = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
+
+/**
+ * Words inside quotation marks are what someone else said or a screen showed (「ファイルを暗号化した、
+ * 元に戻したければ…」って出た, 「秘密は漏らしません」って一筆): they keep their topic but are not the
+ * user's own action or mishap, so they lose their role. Positions are those of the normalised text.
+ */
+function withoutQuotedRoles(text: string, found: Found[]): Found[] {
+  const spans = [...text.matchAll(QUOTE)].map((m): [number, number] => [
+    normalize(text.slice(0, m.index)).length,
+    normalize(text.slice(0, m.index + m[0].length)).length + 1,
+  ]);
+  if (spans.length === 0) return found;
+  return found.map((f) => {
+    const at = f.at ?? -1;
+    if (!f.concept.role || !spans.some(([a, b]) => at >= a && at < b)) return f;
+    const { role: _quoted, ...concept } = f.concept;
+    return { ...f, concept, after: [] };
+  });
 }
 
 export function analyzeQuery(ctx: QueryContext, question: string): AnalyzedQuery {
@@ -178,7 +199,7 @@ export function analyzeQuery(ctx: QueryContext, question: string): AnalyzedQuery
     const concepts = found.map((f) => f.concept);
     return { language: 'en', concepts: withIncident(ctx, concepts, !PREVENTION_EN.test(text)) };
   }
-  const found = analyzeJapanese(ctx, text);
+  const found = withoutQuotedRoles(text, analyzeJapanese(ctx, text));
   // A mishap followed by what the user wants to do about it (消えた…戻す手順) asks about that action.
   const lastEvent = Math.max(-1, ...found.filter((f) => f.concept.role === 'event').map((f) => f.at ?? -1));
   const asks = found.some((f) => f.concept.role === 'action' && (f.at ?? -1) > lastEvent);

@@ -80,6 +80,11 @@ describe('ranking on the real pack: the question’s action or mishap decides', 
     );
   });
 
+  it('answers a ransom screen with the incident procedure, not the restore steps its message names', () => {
+    const q = 'PCの画面にいきなり「ファイルを暗号化した、元に戻したければ金を払え」って出た！どうする？';
+    expect(top(q)).toBe('組織的対策 9.4');
+  });
+
   it('abstains on pay and leave, but answers a policy term that contains such a word', () => {
     expect(search.search('給料日はいつ？').abstained).toBe(true);
     expect(search.search('有給休暇の申請はどこから出すの？').abstained).toBe(true);
@@ -125,6 +130,20 @@ describe('question analysis', () => {
     expect(implied('スマホを置き忘れた')).toBe(true);
     expect(implied('紛失したらどうする？')).toBe(true);
     expect(implied('紛失しないために')).toBe(false);
+    // 〜だっけ asks what the rule was; nothing has happened.
+    expect(implied('なくした時って誰に言うんだっけ？')).toBe(true);
+    expect(implied('紛失の報告先ってどこだっけ？')).toBe(false);
+  });
+
+  it('takes words in quotation marks as someone else’s, not the user’s action or mishap', () => {
+    expect(
+      concepts('「USBを持ち帰るな」って言われた').find((c) => c.source === '持ち帰')?.role,
+    ).toBeUndefined();
+    expect(concepts('「紛失しました」と書く欄がある書類').some((c) => c.implied)).toBe(false);
+    expect(concepts('USBを持ち帰りたいと「上司」に言った')).toContainEqual({
+      source: '持ち帰',
+      role: 'action',
+    });
   });
 
   it('matches a key with a gap, and keeps the words in the gap', () => {
