@@ -165,6 +165,8 @@ export function latinConcepts(ctx: QueryContext, text: string): Concept[] {
     // The word as the policy writes Latin (usb, wifi), or its stem as a section's English keywords have it.
     const alts = [...new Set([`l:${w}`, `l:${s}`])].map((t) => [t]);
     const idf = Math.min(...alts.map(([t]) => ctx.idf(t ?? '')));
+    const general = ctx.glossary.general.has(s);
+    if (general && idf >= ctx.idfMax) continue;
     const weight = idf >= ctx.idfMax ? idf * UNKNOWN_ENGLISH_FACTOR : idf;
     concepts.push({ alts, weight, source: w });
   }

@@ -137,9 +137,11 @@ export interface EnglishMatch {
 export class GlossaryMatcher {
   private readonly byFirst = new Map<string, { stems: string[]; entry: number }[]>();
   readonly stopwords: Set<string>;
+  readonly general: Set<string>;
 
   constructor(readonly glossary: Glossary) {
     this.stopwords = new Set(glossary.stopwords.flatMap((w) => englishWords(w).map(stem)));
+    this.general = new Set((glossary.general ?? []).flatMap((w) => englishWords(w).map(stem)));
     const phrases = [
       ...glossary.entries.map((e, entry) => ({ en: e.en, entry })),
       { en: glossary.offTopic ?? [], entry: OFF_TOPIC },

@@ -34,6 +34,8 @@ export type Thesaurus = z.infer<typeof thesaurusSchema>;
 
 export const glossarySchema = z.strictObject({
   stopwords: z.array(phrase).default([]),
+  /** Words about no topic: searched when the index has them, never an unknown topic (concepts.ts). */
+  general: z.array(phrase).optional(),
   offTopic: z.array(phrase).optional(),
   entries: z.array(z.strictObject({ en: phrases, ja: phrases, note: z.string().optional() })),
 });

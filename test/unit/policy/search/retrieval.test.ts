@@ -140,6 +140,20 @@ describe('PolicySearch on a small pack', () => {
     expect(withAsked.selectExcerpt(hit, question).text).toContain('書類は細断して廃棄する。');
   });
 
+  it('searches general English words when a section has them, and never takes them for a topic', () => {
+    const pack = loadPolicyPack(writePack({ '1.md': FIXTURE }));
+    const glossary = { ...vocabulary.glossary, general: ['actually', 'fix'] };
+    const keywords = { '組織的対策 1': { ja: [], en: ['fix a weak password'], asked: [] } };
+    const plain = buildPolicySearch(pack, { ...vocabulary, glossary });
+    // Unknown to the index, "actually" neither counts against the answer nor is searched.
+    expect(plain.search('How long must a password actually be?').confidence).toBe(
+      plain.search('How long must a password be?').confidence,
+    );
+    // "fix" is in a section's keywords: it is searched and finds that section.
+    const withKeywords = buildPolicySearch(pack, { ...vocabulary, glossary, keywords });
+    expect(withKeywords.search('How do I fix it?').hits[0]?.section.id).toBe('組織的対策 1');
+  });
+
   it('refuses keywords of a section the pack does not have', () => {
     const pack = loadPolicyPack(writePack({ '1.md': FIXTURE }));
     expect(() =>
