@@ -21,10 +21,14 @@ export interface Concept {
   role?: Role;
   /** Not written in the question but implied by it (an incident that happened): ranks, never counts for confidence. */
   implied?: boolean;
+  /** A general English word (glossary `general`): ranks lightly, never counts for confidence. */
+  general?: boolean;
 }
 
 export type Role = 'action' | 'event';
 
+/** What a general English word weighs, against its idf. */
+const GENERAL_FACTOR = 0.5;
 /** An English word neither glossed nor a stop-word: an unknown topic, weighed a little above an unknown run. */
 const UNKNOWN_ENGLISH_FACTOR = 1.2;
 /**
@@ -165,8 +169,11 @@ export function latinConcepts(ctx: QueryContext, text: string): Concept[] {
     // The word as the policy writes Latin (usb, wifi), or its stem as a section's English keywords have it.
     const alts = [...new Set([`l:${w}`, `l:${s}`])].map((t) => [t]);
     const idf = Math.min(...alts.map(([t]) => ctx.idf(t ?? '')));
-    const general = ctx.glossary.general.has(s);
-    if (general && idf >= ctx.idfMax) continue;
+    if (ctx.glossary.general.has(s)) {
+      // A general word is searched where the index has it, lightly, and never weighs on the confidence.
+      if (idf < ctx.idfMax) concepts.push({ alts, weight: idf * GENERAL_FACTOR, source: w, general: true });
+      continue;
+    }
     const weight = idf >= ctx.idfMax ? idf * UNKNOWN_ENGLISH_FACTOR : idf;
     concepts.push({ alts, weight, source: w });
   }

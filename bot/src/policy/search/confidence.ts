@@ -45,7 +45,8 @@ export function confidenceOf(
 ): number {
   const hits = scored === undefined ? [] : 'doc' in scored ? [scored] : scored.slice(0, CONFIDENCE_HITS);
   let total = 0;
-  for (const c of concepts) if (!c.implied) total += c.weight * (isUnknown(index, c) ? UNKNOWN_FACTOR : 1);
+  for (const c of concepts)
+    if (!c.implied && !c.general) total += c.weight * (isUnknown(index, c) ? UNKNOWN_FACTOR : 1);
   if (hits.length === 0 || total <= 0) return 0;
   return Math.min(1, Math.max(...hits.map((h) => h.found)) / total);
 }

@@ -17,6 +17,8 @@ const VARIANTS: [RegExp, string][] = [
   [/漏洩/g, '漏えい'],
   [/改竄/g, '改ざん'],
   [/毀損/g, 'き損'],
+  // 〇〇社, ××さん: placeholders written with the ideographic zero or a cross are no word (as ○○ is not).
+  [/[〇×✕]/g, '○'],
 ];
 
 /** NFKC, lower case, ヶ→か, kanji/kana variants, iteration marks (々ゝゞヽヾ) spelled out. */

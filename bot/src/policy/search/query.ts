@@ -28,6 +28,34 @@ const PARTICLE_AFTER = /^[のをにはがでとへもや]/u;
 const LONE_CHARACTER_FACTOR = 0.5;
 
 /**
+ * A kanji run followed by okurigana whose last two kanji the policy never writes together ends in a
+ * verb's stem: 名前出して, 納品決まった, 一筆書いて are 名前 + 出す, 納品 + 決まる, 一筆 + 書く. The stem is
+ * cut off (a lone kanji before okurigana is then dropped), so that the noun is searched on its own
+ * rather than the run being taken for a word the policy lacks. 情報共有して (共有 is the policy's) stays.
+ */
+function splitVerbStems(
+  ctx: QueryContext,
+  text: string,
+  runs: { run: string; start: number; end: number }[],
+): void {
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const r = runs[i];
+    if (!r) continue;
+    const chars = [...r.run];
+    if (chars.length < 3 || !chars.every((c) => /\p{Script=Han}/u.test(c))) continue;
+    if (!/^\p{Script=Hiragana}/u.test(text.slice(r.end)) || PARTICLE_AFTER.test(text.slice(r.end))) continue;
+    if (known(ctx, `b:${chars.at(-2) ?? ''}${chars.at(-1) ?? ''}`)) continue;
+    const stem = chars.at(-1) ?? '';
+    runs.splice(
+      i,
+      1,
+      { ...r, run: chars.slice(0, -1).join(''), end: r.end - stem.length },
+      { run: stem, start: r.end - stem.length, end: r.end },
+    );
+  }
+}
+
+/**
  * The content runs of a text: kanji/katakana runs and Latin words, each one concept. Okurigana between
  * two kanji is dropped only where the policy writes the joined form (持ち出す → 持出, not ひと通り終わった).
  * A lone kanji is kept only when it stands as a noun (鍵を, not 持たせ or the counter of 3社), and never
@@ -51,6 +79,7 @@ function runConcepts(ctx: QueryContext, text: string): Found[] {
       prev.end = m.index + m[0].length;
     } else runs.push({ run: m[0], start: m.index, end: m.index + m[0].length });
   }
+  splitVerbStems(ctx, text, runs);
   const out: Found[] = [];
   for (const { run, start, end } of runs) {
     if ([...run].length === 1 && /\p{Script=Han}/u.test(run)) {

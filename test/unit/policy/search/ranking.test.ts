@@ -135,6 +135,13 @@ describe('question analysis', () => {
     expect(implied('紛失の報告先ってどこだっけ？')).toBe(false);
   });
 
+  it('cuts a verb’s stem off a kanji run when the policy never writes the last two kanji together', () => {
+    const sources = (q: string): string[] => analyzeQuery(ctx, q).concepts.map((c) => c.source);
+    // b:前出 is unknown (5 = idfMax above): 名前出して is 名前 + 出す; 持出 is known and stays whole.
+    expect(sources('取引先の名前出してもいい？')).toContain('名前');
+    expect(sources('取引先の名前出してもいい？')).not.toContain('名前出');
+  });
+
   it('takes words in quotation marks as someone else’s, not the user’s action or mishap', () => {
     expect(
       concepts('「USBを持ち帰るな」って言われた').find((c) => c.source === '持ち帰')?.role,

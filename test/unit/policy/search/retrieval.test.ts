@@ -152,6 +152,12 @@ describe('PolicySearch on a small pack', () => {
     // "fix" is in a section's keywords: it is searched and finds that section.
     const withKeywords = buildPolicySearch(pack, { ...vocabulary, glossary, keywords });
     expect(withKeywords.search('How do I fix it?').hits[0]?.section.id).toBe('組織的対策 1');
+    // … lightly, and it never counts towards the confidence (see confidence.ts).
+    const fix = withKeywords.trace('How do I fix it?').query.concepts.find((c) => c.source === 'fix');
+    expect(fix?.general).toBe(true);
+    const asPlainWord = buildPolicySearch(pack, { ...vocabulary, keywords });
+    const plainFix = asPlainWord.trace('How do I fix it?').query.concepts.find((c) => c.source === 'fix');
+    expect(fix?.weight).toBeCloseTo((plainFix?.weight ?? 0) / 2);
   });
 
   it('refuses keywords of a section the pack does not have', () => {
