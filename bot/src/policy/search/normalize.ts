@@ -21,6 +21,8 @@ const VARIANTS: [RegExp, string][] = [
   [/[〇×✕]/g, '○'],
 ];
 
+const ITERATION_MARK = /[々ゝゞヽヾ]/u;
+
 /** NFKC, lower case, ヶ→か, kanji/kana variants, iteration marks (々ゝゞヽヾ) spelled out. */
 export function normalizeBase(text: string): string {
   const s = VARIANTS.reduce(
@@ -30,6 +32,7 @@ export function normalizeBase(text: string): string {
       .toLowerCase()
       .replace(/[ヶヵ]/g, 'か'),
   );
+  if (!ITERATION_MARK.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const prev = out.at(-1) ?? '';
@@ -60,7 +63,12 @@ export function stripPunctuation(text: string): string {
 
 /** Full normalisation of a text before term extraction. */
 export function normalize(text: string): string {
-  return foldLongVowels(stripPunctuation(normalizeBase(text)));
+  return normalizeRest(normalizeBase(text));
+}
+
+/** The rest of normalize() after normalizeBase(): punctuation, long vowels. */
+export function normalizeRest(base: string): string {
+  return foldLongVowels(stripPunctuation(base));
 }
 
 /** Katakana → hiragana (for matching thesaurus keys whatever the script the user chose). */
