@@ -17,7 +17,7 @@ import type { DocScore } from './score';
  * pack or its vocabulary change.
  */
 export const UNKNOWN_FACTOR = 1.5;
-export const DEFAULT_THRESHOLD = 0.365;
+export const DEFAULT_THRESHOLD = 0.367;
 export const CONFIDENCE_HITS = 3;
 /** A wording is unknown when at least this share of its character terms is found in no section. */
 export const UNKNOWN_SHARE = 0.5;
