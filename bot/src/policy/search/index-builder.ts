@@ -20,7 +20,6 @@ export interface IndexedDoc {
   section: PolicySection;
   length: Record<FieldName, number>;
   titleTerms: Set<Term>;
-  keywordTerms: Set<Term>;
   /** Indices into `lines` of the section's scoring units (lines, or cell lines of long rows). */
   lines: number[];
 }
@@ -82,6 +81,9 @@ function ancestorTitles(pack: PolicyPack, section: PolicySection): string[] {
   return out;
 }
 
+/** The line an example question's unit stands on: it is never shown (excerpts come from section.lines). */
+const ASKED_LINE: PolicyLine = { kind: 'paragraph', text: '', line: 0 };
+
 /** Index terms added to a section: its keywords and the questions it answers (keywords.yaml). */
 export interface Expansion {
   keywords: Term[];
@@ -100,6 +102,17 @@ export function buildIndex(
   const linePostings = new Map<Term, number[]>();
   const termsByLine = new Map<PolicyLine, Set<Term>>();
   const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0, keywords: 0, asked: 0 };
+  /** Adds a scoring unit (a line, a cell line, an example question) of a section; returns its index. */
+  const addUnit = (unit: IndexedLine): number => {
+    const id = lines.length;
+    lines.push(unit);
+    for (const t of unit.terms) {
+      const list = linePostings.get(t);
+      if (list) list.push(id);
+      else linePostings.set(t, [id]);
+    }
+    return id;
+  };
 
   for (const section of pack.sections) {
     if (section.lines.length === 0) continue;
@@ -116,34 +129,17 @@ export function buildIndex(
     for (const line of section.lines) {
       const terms = tokenize(line.text);
       fieldTerms.body.push(...terms);
-      termsByLine.set(line, new Set(terms));
+      const lineTerms = new Set(terms);
+      termsByLine.set(line, lineTerms);
       const table = line.table === undefined ? undefined : section.tables[line.table];
       const units = lineUnits(line, table?.header ?? [], above.get(line.table ?? -1) ?? '');
       if (line.cells?.[0]?.trim()) above.set(line.table ?? -1, line.cells[0]);
-      for (const unit of units) {
-        const unitTerms = units.length === 1 ? new Set(terms) : new Set(tokenize(unit));
-        const id = lines.length;
-        lines.push({ doc, line, terms: unitTerms });
-        lineIds.push(id);
-        for (const t of unitTerms) {
-          const list = linePostings.get(t);
-          if (list) list.push(id);
-          else linePostings.set(t, [id]);
-        }
-      }
+      for (const unit of units)
+        lineIds.push(addUnit({ doc, line, terms: units.length === 1 ? lineTerms : new Set(tokenize(unit)) }));
     }
     // Each example question is a unit of line-level evidence too (never an excerpt line).
-    for (const q of expansions.get(section.id)?.asked ?? []) {
-      const id = lines.length;
-      const unitTerms = new Set(q);
-      lines.push({ doc, line: { kind: 'paragraph', text: '', line: 0 }, terms: unitTerms, asked: true });
-      lineIds.push(id);
-      for (const t of unitTerms) {
-        const list = linePostings.get(t);
-        if (list) list.push(id);
-        else linePostings.set(t, [id]);
-      }
-    }
+    for (const q of expansions.get(section.id)?.asked ?? [])
+      lineIds.push(addUnit({ doc, line: ASKED_LINE, terms: new Set(q), asked: true }));
     const tf = new Map<Term, Record<FieldName, number>>();
     for (const field of FIELDS)
       for (const t of fieldTerms[field]) {
@@ -164,13 +160,7 @@ export function buildIndex(
       asked: fieldTerms.asked.length,
     };
     for (const field of FIELDS) totals[field] += length[field];
-    docs.push({
-      section,
-      length,
-      titleTerms: new Set(fieldTerms.title),
-      keywordTerms: new Set(fieldTerms.keywords),
-      lines: lineIds,
-    });
+    docs.push({ section, length, titleTerms: new Set(fieldTerms.title), lines: lineIds });
   }
 
   const n = Math.max(docs.length, 1);

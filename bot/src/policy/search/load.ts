@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadPolicyPack, type PolicyPack } from '../pack';
 import { buildPolicySearch, type SearchOptions } from './search';
-import type { PolicySearch } from './types';
-import type { SearchVocabulary } from './types';
+import type { PolicySearch, SearchVocabulary } from './types';
 import {
   EMPTY_GLOSSARY,
   EMPTY_KEYWORDS,

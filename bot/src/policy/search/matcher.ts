@@ -128,6 +128,11 @@ export function stem(word: string): string {
   return w;
 }
 
+/** The stems of the words of some English phrases (a stop-word list, say). */
+export function stemSet(phrases: string[]): Set<string> {
+  return new Set(phrases.flatMap((w) => englishWords(w).map(stem)));
+}
+
 export interface EnglishMatch {
   start: number;
   end: number;
@@ -140,8 +145,8 @@ export class GlossaryMatcher {
   readonly general: Set<string>;
 
   constructor(readonly glossary: Glossary) {
-    this.stopwords = new Set(glossary.stopwords.flatMap((w) => englishWords(w).map(stem)));
-    this.general = new Set((glossary.general ?? []).flatMap((w) => englishWords(w).map(stem)));
+    this.stopwords = stemSet(glossary.stopwords);
+    this.general = stemSet(glossary.general ?? []);
     const phrases = [
       ...glossary.entries.map((e, entry) => ({ en: e.en, entry })),
       { en: glossary.offTopic ?? [], entry: OFF_TOPIC },

@@ -2,8 +2,8 @@ import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
 import { selectExcerpt } from './excerpt';
 import { buildIndex, type Expansion, type IndexedDoc, type PolicyIndex } from './index-builder';
-import { isMostlyLatin, normalize } from './normalize';
-import { englishWords, stem } from './matcher';
+import { isMostlyLatin } from './normalize';
+import { englishWords, stem, stemSet } from './matcher';
 import { analyzeQuery, queryContext, type AnalyzedQuery, type Concept, type QueryContext } from './query';
 import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
 import { tokenize, uniqueTerms, type Term } from './tokenize';
@@ -40,7 +40,7 @@ class Search implements PolicySearch {
   ) {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.params = options.params ?? DEFAULT_SCORE_PARAMS;
-    const stopwords = new Set(vocabulary.glossary.stopwords.flatMap((w) => englishWords(w).map(stem)));
+    const stopwords = stemSet(vocabulary.glossary.stopwords);
     this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, stopwords));
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
@@ -132,9 +132,8 @@ function keywordTerms(
       .map(stem)
       .filter((w) => w && !stopwords.has(w))
       .map((w) => `l:${w}`);
-  // An English question is read as English words; a Japanese one as any text (Latin words in it too).
-  const question = (text: string): Term[] =>
-    isMostlyLatin(normalize(text)) ? english(text) : tokenize(text);
+  // An English question is read as English words, as analyzeQuery reads one; a Japanese one as any text.
+  const question = (text: string): Term[] => (isMostlyLatin(text) ? english(text) : tokenize(text));
   return new Map(
     Object.entries(keywords).map(([id, k]) => [
       id,

@@ -53,9 +53,11 @@ export function latinTerms(normalized: string): Term[] {
 }
 
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+/** Segmenter words shorter than this give no `w:` term (bigrams cover them). */
+const MIN_WORD = 3;
 
 /** The kanji skeleton of a segmenter word: okurigana dropped, trailing inflection removed. */
-export function wordKey(segment: string, minLength = 3): string | null {
+export function wordKey(segment: string, minLength = MIN_WORD): string | null {
   // Normalising only shortens a segment, and leaves a hiragana one hiragana: most segments (particles,
   // endings) are rejected here, before the regular expressions below.
   if (segment.length < minLength || HIRAGANA_ONLY.test(segment)) return null;
@@ -65,22 +67,18 @@ export function wordKey(segment: string, minLength = 3): string | null {
   return w;
 }
 
-const CONTENT_STRETCH = /[^\p{Script=Hiragana}\s、。！？!?「」（）()・,.]{3,}/gu;
+/** Stretches of at least MIN_WORD characters without hiragana, spaces or punctuation. */
+const CONTENT_STRETCH = new RegExp(`[^\\p{Script=Hiragana}\\s、。！？!?「」（）()・,.]{${MIN_WORD},}`, 'gu');
 
-/** `w:` terms of the segmenter's words of at least `minLength` characters (Latin words only when 1). */
-export function wordTerms(text: string, minLength = 3): Term[] {
-  return wordTermsOfBase(normalizeBase(text), minLength);
-}
-
-function wordTermsOfBase(base: string, minLength = 3): Term[] {
+/** `w:` terms of the segmenter's words of at least MIN_WORD characters, in an already normalizeBase'd text. */
+function wordTerms(base: string): Term[] {
   const out: Term[] = [];
   // Only the stretches without hiragana can hold such a word: segmenting them alone gives the same
   // words at a fraction of the cost of segmenting the whole text (ICU's dictionary pass dominates).
-  const pieces = minLength >= 3 ? (base.match(CONTENT_STRETCH) ?? []) : [base];
-  for (const piece of pieces)
+  for (const piece of base.match(CONTENT_STRETCH) ?? [])
     for (const s of segmenter.segment(piece)) {
       if (!s.isWordLike) continue;
-      const key = wordKey(s.segment, minLength);
+      const key = wordKey(s.segment);
       if (key) out.push(`w:${key}`);
     }
   return out;
@@ -91,7 +89,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Term[] {
   const base = normalizeBase(text);
   const norm = normalizeRest(base);
   const terms = [...ngramTerms(norm), ...latinTerms(norm)];
-  if (options.words ?? true) terms.push(...wordTermsOfBase(base));
+  if (options.words ?? true) terms.push(...wordTerms(base));
   return terms;
 }
 
