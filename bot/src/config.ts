@@ -14,6 +14,17 @@ const guid = (what: string) => z.string().regex(GUID, `${what} must be a GUID`);
 const port = z.coerce.number().int().min(0).max(65535);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** Minutes before an unacknowledged incident is escalated: whole minutes, up to a week. */
+const ackMinutes = (fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(fallback),
+  );
 
 /** Every key Mamori reads, with its documentation; `.env.example` and the README table mirror this. */
 export const configKeys = {
@@ -132,24 +143,8 @@ const baseSchema = z.object({
   MAMORI_SHAREPOINT_SITE_ID: optional(
     z.string().regex(/^[^,]+,[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'must be host,GUID,GUID'),
   ),
-  MAMORI_INCIDENT_ACK_MINUTES_URGENT: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 60)
-      .default(30),
-  ),
-  MAMORI_INCIDENT_ACK_MINUTES: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 60)
-      .default(240),
-  ),
+  MAMORI_INCIDENT_ACK_MINUTES_URGENT: ackMinutes(30),
+  MAMORI_INCIDENT_ACK_MINUTES: ackMinutes(240),
   MAMORI_LOCAL_LOCALE: z.preprocess(
     blankToUndefined,
     z.enum(['ja-JP', 'en-US', 'activity']).default('ja-JP'),
