@@ -19,7 +19,7 @@ export interface Concept {
    * of the question, which weighs above the objects around it when sections are ranked.
    */
   role?: Role;
-  /** Not written in the question but implied by it (an incident that happened): ranks, never counts for confidence. */
+  /** Not written in the question but implied by it (an incident that happened). */
   implied?: boolean;
   /** A general English word (glossary `general`): ranks lightly, never counts for confidence. */
   general?: boolean;
@@ -150,10 +150,20 @@ export function latinConcepts(ctx: QueryContext, text: string): Concept[] {
   const covered = new Array<boolean>(stems.length).fill(false);
   const concepts: Concept[] = [];
   const seen = new Set<number>();
-  for (const m of ctx.glossary.match(stems)) {
+  const matches = ctx.glossary.match(stems);
+  // Words the glossary also maps to a policy term (payroll → 給与計算システム) are the policy's, not off-topic.
+  const entrySpans = matches.filter((m) => m.entry >= 0);
+  const offTopicSpans = new Set<string>();
+  for (const m of matches) {
     for (let i = m.start; i < m.end; i++) covered[i] = true;
     const source = words.slice(m.start, m.end).join(' ');
-    if (m.entry === OFF_TOPIC) concepts.push(offTopicConcept(ctx, source));
+    if (m.entry === OFF_TOPIC) {
+      const span = `${m.start}:${m.end}`;
+      const policy = entrySpans.some((e) => e.start <= m.start && e.end >= m.end);
+      // Two keys of one word (expense, expenses) are one topic.
+      if (!policy && !offTopicSpans.has(span)) concepts.push(offTopicConcept(ctx, source));
+      offTopicSpans.add(span);
+    }
     if (seen.has(m.entry) || m.entry < 0) continue;
     seen.add(m.entry);
     const c = entryConcept(ctx, [], ctx.glossaryAlts[m.entry] ?? [], source);

@@ -142,7 +142,7 @@ export function scoreDocs(
       for (const acc of [sat, any, title, context, lines]) acc.clear();
     }
     for (const doc of best.touched) bm25.add(doc, w * best.get(doc));
-    if (!c.implied && !c.general) for (const doc of pres.touched) present.add(doc, c.weight * pres.get(doc));
+    if (!c.general) for (const doc of pres.touched) present.add(doc, c.weight * pres.get(doc));
     if (c.role === 'event') for (const doc of pres.touched) eventFound.max(doc, pres.get(doc));
     if (!c.role && !c.implied && c.weight >= objectMax)
       for (const doc of titleBest.touched) objectTitle.max(doc, titleBest.get(doc));

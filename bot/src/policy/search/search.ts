@@ -1,5 +1,5 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
-import { confidenceOf, DEFAULT_THRESHOLD } from './confidence';
+import { confidenceFrom, DEFAULT_THRESHOLD, evidenceOf, type Evidence } from './confidence';
 import { selectExcerpt } from './excerpt';
 import { buildIndex, type Expansion, type IndexedDoc, type PolicyIndex } from './index-builder';
 import { isMostlyLatin } from './normalize';
@@ -22,6 +22,8 @@ export interface SearchOptions {
 export interface SearchTrace {
   query: AnalyzedQuery;
   scores: DocScore[];
+  /** What the confidence is computed from (see confidence.ts). */
+  evidence: Evidence;
 }
 
 class Search implements PolicySearch {
@@ -83,16 +85,17 @@ class Search implements PolicySearch {
       const preventive = happened && this.preventive.has(doc);
       return (outOfScope ? 1 - p.scopePenalty : 1) * (preventive ? 1 - p.preventionPenalty : 1);
     };
-    return { query, scores: scoreDocs(this.index, query.concepts, p, prior) };
+    const scores = scoreDocs(this.index, query.concepts, p, prior);
+    return { query, scores, evidence: evidenceOf(this.index, query.concepts, scores) };
   }
 
   search(question: string): SearchResult {
-    const { query, scores } = this.trace(question);
+    const { query, scores, evidence } = this.trace(question);
     const hits = scores.slice(0, MAX_HITS).flatMap((s) => {
       const section = this.index.docs[s.doc]?.section;
       return section ? [{ section, score: round(s.score) }] : [];
     });
-    const confidence = round(confidenceOf(this.index, query.concepts, scores));
+    const confidence = round(confidenceFrom(evidence));
     return {
       language: query.language,
       abstained: hits.length === 0 || confidence < this.threshold,

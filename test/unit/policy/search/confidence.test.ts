@@ -1,5 +1,6 @@
 import { loadPolicyPack } from '../../../../bot/src/policy/pack';
-import { isUnknown } from '../../../../bot/src/policy/search/confidence';
+import { loadPolicySearch } from '../../../../bot/src/policy/search';
+import { confidenceFrom, isUnknown } from '../../../../bot/src/policy/search/confidence';
 import { buildIndex } from '../../../../bot/src/policy/search/index-builder';
 import { tokenize, uniqueTerms } from '../../../../bot/src/policy/search/tokenize';
 import { PACK_DIR } from '../source-text';
@@ -24,5 +25,42 @@ describe('isUnknown', () => {
 
   it('knows a concept when any one of its wordings is the policy’s', () => {
     expect(isUnknown(index, concept('エアコン', 'パソコン'))).toBe(false);
+  });
+});
+
+describe('confidenceFrom', () => {
+  it('is none when nothing of the question was found', () => {
+    expect(confidenceFrom({ share: 0, ideas: 5 })).toBe(0);
+  });
+
+  it('grows with the share of the question found', () => {
+    expect(confidenceFrom({ share: 0.9, ideas: 3 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.5, ideas: 3 }),
+    );
+  });
+
+  it('trusts the same share more over more ideas of the question', () => {
+    expect(confidenceFrom({ share: 0.6, ideas: 6 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.6, ideas: 2 }),
+    );
+  });
+});
+
+describe('confidence on the default pack', () => {
+  const { search } = loadPolicySearch(PACK_DIR);
+
+  it('answers a mishap through the incident it implies, though the policy says nothing of the object', () => {
+    const lost = search.search('USBメモリをなくした');
+    expect(lost.abstained).toBe(false);
+    expect(lost.hits[0]?.section.id).toBe('組織的対策 9.4');
+  });
+
+  it('answers short questions of a few policy words', () => {
+    for (const q of [
+      'パスワードは何文字以上？',
+      '退職者のアカウントはいつ消す？',
+      'How long must a password be?',
+    ])
+      expect(search.search(q).abstained).toBe(false);
   });
 });

