@@ -1,7 +1,7 @@
 // Fits the confidence model of Policy Q&A (bot/src/policy/search/confidence.ts) and calibrates its
 // threshold, on evaluation sets as a whole (default: the development set and every held-out set in
 // test/fixtures). Prints the constants to put in confidence.ts.
-//   npx tsx bench/fit-confidence.ts [FILE ...] [--max-false=0.03]
+//   npm run fit:confidence -- [FILE ...] [--max-false=0.03]
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadPolicyPack } from '../bot/src/policy/pack';

@@ -15,7 +15,8 @@ import type { DocScore } from './score';
  *   ideas: a question of one or two policy words (個人のAmazonのパスワード) is matched by chance more
  *   easily than one whose five ideas are mostly found in one section.
  * The confidence is a logistic function of the two (CONFIDENCE_MODEL), fitted with `bench/fit-confidence.ts`
- * on the evaluation sets in the repository (the development set and the held-out sets of test/fixtures).
+ * on evaluation sets as a whole: the development set and the held-out sets of test/fixtures up to
+ * heldout-18 (the later ones measured the fit; see docs/policy-qa.md).
  *
  * DEFAULT_THRESHOLD is calibrated on the same sets as a whole (`bench/fit-confidence.ts` prints both):
  * among thresholds whose false abstention on in-scope questions is at most 3 %
