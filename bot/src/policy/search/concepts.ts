@@ -1,4 +1,5 @@
 import { englishWords, GlossaryMatcher, OFF_TOPIC, stem, ThesaurusMatcher } from './matcher';
+import { normalize } from './normalize';
 import { tokenize, uniqueTerms, type Term } from './tokenize';
 import type { Glossary, Thesaurus } from './vocabulary';
 
@@ -63,6 +64,8 @@ export interface QueryContext {
   actions: Term[][];
   events: Term[][];
   incident: Phrase[];
+  /** Normalised words of a mishap that happened to someone else. */
+  elsewhere: string[];
 }
 
 export function queryContext(
@@ -82,6 +85,7 @@ export function queryContext(
     actions: alts(thesaurus.actions ?? []).map((p) => p.terms),
     events: alts(thesaurus.events ?? []).map((p) => p.terms),
     incident: alts(thesaurus.incident ?? []),
+    elsewhere: (thesaurus.elsewhere ?? []).map(normalize).filter(Boolean),
   };
 }
 

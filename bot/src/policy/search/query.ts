@@ -24,7 +24,12 @@ export const MAX_QUESTION_CHARS = 2000;
 /** A blanked span (matched vocabulary): breaks runs, and marks the kanji next to it as a fragment. */
 const GAP = '\u0000';
 const PARTICLE_AFTER = /^[のをにはがでとへもや]/u;
-/** A word of one kanji (話, 人) is ambiguous: it weighs half. A single Latin letter is ignored. */
+/**
+ * A word of one kanji (話, 人) is ambiguous: it weighs half. A single Latin letter is ignored. A run of
+ * the question weighs at most what one word the policy never writes weighs (idfMax): a long compound
+ * the policy does not have (ランドオペレーター) is one idea, not as many as its bigrams, and only parts of
+ * it are found in the policy.
+ */
 const LONE_CHARACTER_FACTOR = 0.5;
 
 /**
@@ -95,7 +100,7 @@ function runConcepts(ctx: QueryContext, text: string): Found[] {
     const role = roleOf(ctx, [p]);
     const concept = {
       alts: [p.terms],
-      weight: lone * weightOf(ctx, p),
+      weight: lone * Math.min(ctx.idfMax, weightOf(ctx, p)),
       source: run,
       ...(role ? { role } : {}),
     };
@@ -192,9 +197,15 @@ const HAPPENED_JA =
 /** In English a mishap is taken as happened unless the question is about preventing it. */
 const PREVENTION_EN = /\b(?:prevent|avoid|protect|stop|before)\b/i;
 
-/** A question naming a mishap (an event) that has happened implies an incident: see concepts.ts. */
-function withIncident(ctx: QueryContext, concepts: Concept[], happened: boolean): Concept[] {
-  const incident = happened && concepts.some((c) => c.role === 'event') ? incidentConcept(ctx) : null;
+/**
+ * A question naming a mishap (an event) that has happened implies an incident: see concepts.ts. Not when
+ * it happened to someone else (他社で流出したってニュース): that asks about learning from it.
+ */
+function withIncident(ctx: QueryContext, text: string, concepts: Concept[], happened: boolean): Concept[] {
+  const normalized = normalize(text);
+  const elsewhere = ctx.elsewhere.some((w) => normalized.includes(w));
+  const incident =
+    happened && !elsewhere && concepts.some((c) => c.role === 'event') ? incidentConcept(ctx) : null;
   return incident ? [...concepts, incident] : concepts;
 }
 
@@ -226,7 +237,7 @@ export function analyzeQuery(ctx: QueryContext, question: string): AnalyzedQuery
     const cjk = text.replace(/\p{ASCII}+/gu, ' ').trim();
     if (cjk) found.push(...analyzeJapanese(ctx, cjk));
     const concepts = found.map((f) => f.concept);
-    return { language: 'en', concepts: withIncident(ctx, concepts, !PREVENTION_EN.test(text)) };
+    return { language: 'en', concepts: withIncident(ctx, text, concepts, !PREVENTION_EN.test(text)) };
   }
   const found = withoutQuotedRoles(text, analyzeJapanese(ctx, text));
   // A mishap followed by what the user wants to do about it (消えた…戻す手順) asks about that action.
@@ -237,6 +248,7 @@ export function analyzeQuery(ctx: QueryContext, question: string): AnalyzedQuery
     language: 'ja',
     concepts: withIncident(
       ctx,
+      text,
       found.map((f) => f.concept),
       happened,
     ),

@@ -26,6 +26,8 @@ export const thesaurusSchema = z.strictObject({
   incident: z.array(phrase).optional(),
   /** Title words of sections on preventing a mishap (防止): not the answer once it has happened. */
   prevention: z.array(phrase).optional(),
+  /** Words of a mishap that happened to someone else (他社, ニュース): no incident of ours is implied. */
+  elsewhere: z.array(phrase).optional(),
   /** Topics the policy never covers (給与, 有給, 社員旅行): a question about them is answered "not covered". */
   offTopic: z.array(phrase).optional(),
   entries: z.array(z.strictObject({ from: phrases, to: phrases, note: z.string().optional() })),

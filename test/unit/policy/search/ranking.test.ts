@@ -29,6 +29,17 @@ describe('ranking on the real pack: the question’s action or mishap decides', 
     expect(top(question)).toBe(id);
   });
 
+  it.each([
+    'ほかの会社で個人情報が漏えいしたってニュースを見たけど、そういう事例は社内で共有されるの？',
+    'Another company leaked customer data and it was in the news. Will we hear about cases like that internally?',
+  ])(
+    'takes a mishap that happened elsewhere as a lesson (再発防止), not an incident of ours: %s',
+    (question) => {
+      expect(search.trace(question).query.concepts.some((c) => c.implied)).toBe(false);
+      expect(top(question)).toBe('組織的対策 9.7');
+    },
+  );
+
   it('answers a misdirected mail with incident reporting or the procedure, not the mail rules', () => {
     // 9.3 (report at once to the responders) and 9.4 (the procedure) both answer it; 7.3 would not.
     const ids = search.search('メールを間違えて社外の人に送ってしまった').hits.map((h) => h.section.id);
