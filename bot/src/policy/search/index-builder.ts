@@ -4,12 +4,13 @@ import { tokenize, type Term } from './tokenize';
 /**
  * The section index: one document per numbered section that has a body, with five fields —
  * its title, its own lines, the titles of its ancestors (context: 在宅 finds テレワーク sections),
- * its keywords and the example questions it answers (keywords.yaml: 裏紙, "wipe", 裏紙使っていい？) —
+ * its keywords, the example questions it answers and the same in particular trades' words (keywords.yaml:
+ * 裏紙, "wipe", 裏紙使っていい？, 答案の裏をメモ用紙にしていい？) —
  * plus every line as a unit for line-level evidence (a long table row as its cell lines: lineUnits),
  * and every example question as such a unit too: a question put like one of them finds the section.
  */
-export type FieldName = 'title' | 'body' | 'context' | 'keywords' | 'asked';
-export const FIELDS: readonly FieldName[] = ['title', 'body', 'context', 'keywords', 'asked'];
+export type FieldName = 'title' | 'body' | 'context' | 'keywords' | 'asked' | 'trade';
+export const FIELDS: readonly FieldName[] = ['title', 'body', 'context', 'keywords', 'asked', 'trade'];
 
 export interface Posting {
   doc: number;
@@ -89,6 +90,8 @@ export interface Expansion {
   keywords: Term[];
   /** The terms of each example question. */
   asked: Term[][];
+  /** The terms of each example question in a trade's words. */
+  trade?: Term[][];
 }
 
 /** `expansions`: the index terms of each section's keywords and example questions, by section id. */
@@ -101,7 +104,14 @@ export function buildIndex(
   const postings = new Map<Term, Posting[]>();
   const linePostings = new Map<Term, number[]>();
   const termsByLine = new Map<PolicyLine, Set<Term>>();
-  const totals: Record<FieldName, number> = { title: 0, body: 0, context: 0, keywords: 0, asked: 0 };
+  const totals: Record<FieldName, number> = {
+    title: 0,
+    body: 0,
+    context: 0,
+    keywords: 0,
+    asked: 0,
+    trade: 0,
+  };
   /** Adds a scoring unit (a line, a cell line, an example question) of a section; returns its index. */
   const addUnit = (unit: IndexedLine): number => {
     const id = lines.length;
@@ -123,6 +133,7 @@ export function buildIndex(
       context: ancestorTitles(pack, section).flatMap((t) => tokenize(t)),
       keywords: expansions.get(section.id)?.keywords ?? [],
       asked: (expansions.get(section.id)?.asked ?? []).flat(),
+      trade: (expansions.get(section.id)?.trade ?? []).flat(),
     };
     const lineIds: number[] = [];
     const above = new Map<number, string>();
@@ -138,12 +149,13 @@ export function buildIndex(
         lineIds.push(addUnit({ doc, line, terms: units.length === 1 ? lineTerms : new Set(tokenize(unit)) }));
     }
     // Each example question is a unit of line-level evidence too (never an excerpt line).
-    for (const q of expansions.get(section.id)?.asked ?? [])
+    const expansion = expansions.get(section.id);
+    for (const q of [...(expansion?.asked ?? []), ...(expansion?.trade ?? [])])
       lineIds.push(addUnit({ doc, line: ASKED_LINE, terms: new Set(q), asked: true }));
     const tf = new Map<Term, Record<FieldName, number>>();
     for (const field of FIELDS)
       for (const t of fieldTerms[field]) {
-        const row = tf.get(t) ?? { title: 0, body: 0, context: 0, keywords: 0, asked: 0 };
+        const row = tf.get(t) ?? { title: 0, body: 0, context: 0, keywords: 0, asked: 0, trade: 0 };
         row[field] += 1;
         tf.set(t, row);
       }
@@ -158,6 +170,7 @@ export function buildIndex(
       context: fieldTerms.context.length,
       keywords: fieldTerms.keywords.length,
       asked: fieldTerms.asked.length,
+      trade: fieldTerms.trade.length,
     };
     for (const field of FIELDS) totals[field] += length[field];
     docs.push({ section, length, titleTerms: new Set(fieldTerms.title), lines: lineIds });
@@ -171,6 +184,7 @@ export function buildIndex(
     context: totals.context / n || 1,
     keywords: totals.keywords / n || 1,
     asked: totals.asked / n || 1,
+    trade: totals.trade / n || 1,
   };
   return {
     docs,

@@ -33,8 +33,8 @@ export interface ScoreParams {
 
 export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   k1: 1.2,
-  b: { title: 0.3, body: 0.5, context: 0.3, keywords: 0.3, asked: 0.5 },
-  fieldWeight: { title: 2.5, body: 0.7, context: 0.5, keywords: 1.5, asked: 1.5 },
+  b: { title: 0.3, body: 0.5, context: 0.3, keywords: 0.3, asked: 0.5, trade: 0.5 },
+  fieldWeight: { title: 2.5, body: 0.7, context: 0.5, keywords: 1.5, asked: 1.5, trade: 0.3 },
   lineWeight: 1,
   lineWindow: 3,
   scopePenalty: 0.3,

@@ -143,6 +143,7 @@ function keywordTerms(
       {
         keywords: [...k.ja.flatMap((t) => tokenize(t)), ...k.en.flatMap(english)],
         asked: k.asked.map(question),
+        trade: (k.trade ?? []).map(question),
       },
     ]),
   );

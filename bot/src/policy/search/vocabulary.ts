@@ -53,16 +53,22 @@ export const keywordsSchema = z
         en: z.array(phrase).default([]),
         /** Questions employees ask that the section answers (Japanese or English). */
         asked: z.array(phrase).default([]),
+        /** The same in the words of particular trades (介護記録, 配車, 図面): a field of its own. */
+        trade: z.array(phrase).default([]),
       })
       .nullable()
-      .transform((k) => k ?? { ja: [], en: [], asked: [] }),
+      .transform((k) => k ?? { ja: [], en: [], asked: [], trade: [] }),
   )
   .superRefine((record, ctx) => {
     for (const id of Object.keys(record))
       if (!/^\S+ \d+(?:\.\d+)*$/u.test(id))
         ctx.addIssue({ code: 'custom', path: [id], message: 'not a section id like 組織的対策 5.6' });
   });
-export type SectionKeywords = z.infer<typeof keywordsSchema>;
+/** What the schema gives; `trade` may be left out by code that builds keywords itself. */
+export type SectionKeywords = Record<
+  string,
+  { ja: string[]; en: string[]; asked: string[]; trade?: string[] }
+>;
 
 export const EMPTY_THESAURUS: Thesaurus = { ignore: [], scopes: [], entries: [] };
 export const EMPTY_GLOSSARY: Glossary = { stopwords: [], entries: [] };
