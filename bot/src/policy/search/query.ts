@@ -131,6 +131,22 @@ function gluedIntoCompound(ctx: QueryContext, text: string, m: Match, keyed: Set
   );
 }
 
+/** Nouns that make what precedes them a piece of information: 給与データ, 源泉徴収票, 予約の台帳. */
+const RECORD_AFTER =
+  /^の?(?:データ|ファイル|情報|書類|票|申告書|報告書|台帳|一覧|リスト|名簿|システム|フォルダ|記録|控え|資料|帳簿)/u;
+
+/**
+ * An off-topic word is the question's topic, not an object it asks about: 給与データのバックアップ asks
+ * about a record (給与 names what is in it), and 社内報告 is not 社内報 (報告 is the policy's word). An
+ * off-topic word inside a longer compound is still off-topic (有給休暇中).
+ */
+function offTopicHere(ctx: QueryContext, text: string, m: Match): boolean {
+  const after = text.slice(m.end);
+  if (RECORD_AFTER.test(after)) return false;
+  const next = after.slice(0, 1);
+  return !(HAN.test(next) && known(ctx, `b:${text.slice(m.end - 1, m.end)}${next}`));
+}
+
 const range = (spans: [number, number][]): number[] =>
   spans.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
 
@@ -148,7 +164,11 @@ function analyzeJapanese(ctx: QueryContext, text: string): Found[] {
   const occurrences = ctx.thesaurus.occurrences(normalized);
   const keyed = new Set(occurrences.flatMap((m) => range(spansOf(m))));
   const matches = dropContained(
-    occurrences.filter((m) => m.entry === OFF_TOPIC || !gluedIntoCompound(ctx, normalized, m, keyed)),
+    occurrences.filter((m) =>
+      m.entry === OFF_TOPIC
+        ? offTopicHere(ctx, normalized, m)
+        : !gluedIntoCompound(ctx, normalized, m, keyed),
+    ),
   );
   const found: Found[] = [];
   const byEntry = new Map<number, { keys: Set<string>; after: string[]; at: number }>();
