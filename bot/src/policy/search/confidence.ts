@@ -10,7 +10,8 @@ import type { DocScore } from './score';
  *   characters: エアコン, コーヒーマシン, 時短勤務) weighs UNKNOWN_FACTOR times as much: an unknown topic is
  *   the clearest sign of a question the policy does not cover. Off-topic words (給与, 有給, see
  *   thesaurus.yaml) are such concepts, heavier still. General English words do not count; the
- *   incident a mishap implies does (USBメモリをなくした is answered by the incident procedure).
+ *   incident a mishap implies does. When a mishap has happened, the incident procedure answers it
+ *   whatever it happened to, so every idea the policy knows counts as found (USBメモリをなくした).
  * - `full`: whether one section holds all of it (FULL_SHARE): of 785 such questions in the evaluation
  *   sets two were out of scope, whatever their number of ideas ("same password for everything").
  * - `ideas`: how many such concepts the question has. The same share is stronger evidence over more
@@ -27,8 +28,8 @@ import type { DocScore } from './score';
  * vocabulary change.
  */
 export const UNKNOWN_FACTOR = 1.5;
-export const CONFIDENCE_MODEL = { share: 10.408, ideas: 5.756, full: 1.19, bias: -16.297 };
-export const DEFAULT_THRESHOLD = 0.225;
+export const CONFIDENCE_MODEL = { share: 9.457, ideas: 4.929, full: 0.573, bias: -14.384 };
+export const DEFAULT_THRESHOLD = 0.272;
 export const CONFIDENCE_HITS = 3;
 /** A question is fully found when one section holds this share of it: nearly always one the policy covers. */
 export const FULL_SHARE = 0.99;
@@ -63,17 +64,25 @@ export function evidenceOf(
 ): Evidence {
   const hits = scored === undefined ? [] : 'doc' in scored ? [scored] : scored.slice(0, CONFIDENCE_HITS);
   let total = 0;
+  let known = 0;
   let ideas = 0;
+  let incident = false;
   for (const c of concepts) {
     if (c.general) continue;
     const unknown = isUnknown(index, c);
     // An implied incident is the policy's idea, not the user's: it counts only where the policy has it.
     if (c.implied && unknown) continue;
+    if (c.implied) incident = true;
     total += c.weight * (unknown ? UNKNOWN_FACTOR : 1);
+    if (!unknown) known += c.weight;
     ideas += 1;
   }
   if (hits.length === 0 || total <= 0) return { share: 0, ideas };
-  return { share: Math.min(1, Math.max(...hits.map((h) => h.found)) / total), ideas };
+  const found = Math.max(...hits.map((h) => h.found));
+  // A mishap that happened is answered by the incident procedure whatever it happened to: the policy's
+  // words for that (USBメモリ, 顧客名簿) need not be in the procedure's section.
+  const share = incident ? Math.max(found, known) : found;
+  return { share: Math.min(1, share / total), ideas };
 }
 
 /** The confidence for some evidence (0..1); none when nothing of the question was found. */
