@@ -2,7 +2,7 @@ import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { tokenize, type Term } from './tokenize';
 
 /**
- * The section index: one document per numbered section that has a body, with five fields —
+ * The section index: one document per numbered section that has a body, with six fields —
  * its title, its own lines, the titles of its ancestors (context: 在宅 finds テレワーク sections),
  * its keywords, the example questions it answers and the same in particular trades' words (keywords.yaml:
  * 裏紙, "wipe", 裏紙使っていい？, 答案の裏をメモ用紙にしていい？) —
