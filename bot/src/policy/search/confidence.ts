@@ -28,8 +28,8 @@ import type { DocScore } from './score';
  * vocabulary change.
  */
 export const UNKNOWN_FACTOR = 1.5;
-export const CONFIDENCE_MODEL = { share: 9.457, ideas: 4.929, full: 0.573, bias: -14.384 };
-export const DEFAULT_THRESHOLD = 0.272;
+export const CONFIDENCE_MODEL = { share: 9.522, ideas: 4.988, full: 0.572, bias: -14.539 };
+export const DEFAULT_THRESHOLD = 0.27;
 export const CONFIDENCE_HITS = 3;
 /** A question is fully found when one section holds this share of it: nearly always one the policy covers. */
 export const FULL_SHARE = 0.99;
