@@ -229,6 +229,8 @@ function withIncident(ctx: QueryContext, text: string, concepts: Concept[], happ
   return incident ? [...concepts, incident] : concepts;
 }
 
+/** What follows a quotation a screen showed: 「…」って出た, と表示, って警告, のメッセージ. */
+const SHOWN = /^\s*(?:って|と|という|の)?\s*(?:出|表示|警告|メッセージ|ポップアップ|画面|通知)/u;
 const QUOTE = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
 
 /**
@@ -237,14 +239,17 @@ const QUOTE = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
  * user's own action or mishap, so they lose their role. Positions are those of the normalised text.
  */
 function withoutQuotedRoles(text: string, found: Found[]): Found[] {
-  const spans = [...text.matchAll(QUOTE)].map((m): [number, number] => [
+  const spans = [...text.matchAll(QUOTE)].map((m): [number, number, boolean] => [
     normalize(text.slice(0, m.index)).length,
     normalize(text.slice(0, m.index + m[0].length)).length + 1,
+    SHOWN.test(text.slice(m.index + m[0].length)),
   ]);
   if (spans.length === 0) return found;
   return found.map((f) => {
     const at = f.at ?? -1;
-    if (!f.concept.role || !spans.some(([a, b]) => at >= a && at < b)) return f;
+    const span = spans.find(([a, b]) => at >= a && at < b);
+    // A mishap a screen reports (「ウイルスが見つかりました」って出た) has happened all the same.
+    if (!f.concept.role || !span || (f.concept.role === 'event' && span[2])) return f;
     const { role: _quoted, ...concept } = f.concept;
     return { ...f, concept, after: [] };
   });

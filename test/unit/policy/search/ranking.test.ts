@@ -157,6 +157,8 @@ describe('question analysis', () => {
       concepts('「USBを持ち帰るな」って言われた').find((c) => c.source === '持ち帰')?.role,
     ).toBeUndefined();
     expect(concepts('「紛失しました」と書く欄がある書類').some((c) => c.implied)).toBe(false);
+    // A mishap a screen shows has happened all the same.
+    expect(concepts('「紛失しました」って画面に出た').some((c) => c.implied)).toBe(true);
     expect(concepts('USBを持ち帰りたいと「上司」に言った')).toContainEqual({
       source: '持ち帰',
       role: 'action',
