@@ -92,11 +92,3 @@ export function confidenceFrom(e: Evidence, model = CONFIDENCE_MODEL): number {
   const z = model.bias + model.share * e.share + model.ideas * Math.log1p(e.ideas);
   return 1 / (1 + Math.exp(-z));
 }
-
-export function confidenceOf(
-  index: PolicyIndex,
-  concepts: Concept[],
-  scored: DocScore | readonly DocScore[] | undefined,
-): number {
-  return confidenceFrom(evidenceOf(index, concepts, scored));
-}

@@ -1,4 +1,4 @@
-export { confidenceFrom, confidenceOf, DEFAULT_THRESHOLD, type Evidence } from './confidence';
+export { confidenceFrom, DEFAULT_THRESHOLD, type Evidence } from './confidence';
 export { renderLine } from './excerpt';
 export { GLOSSARY_FILE, KEYWORDS_FILE, loadPolicySearch, loadVocabulary, THESAURUS_FILE } from './load';
 export { foldKana, normalize } from './normalize';
