@@ -57,12 +57,9 @@ export interface Evidence {
   ideas: number;
 }
 
-export function evidenceOf(
-  index: PolicyIndex,
-  concepts: Concept[],
-  scored: DocScore | readonly DocScore[] | undefined,
-): Evidence {
-  const hits = scored === undefined ? [] : 'doc' in scored ? [scored] : scored.slice(0, CONFIDENCE_HITS);
+/** The evidence for a question from its concepts and its sections, best first. */
+export function evidenceOf(index: PolicyIndex, concepts: Concept[], scored: readonly DocScore[]): Evidence {
+  const hits = scored.slice(0, CONFIDENCE_HITS);
   let total = 0;
   let known = 0;
   let ideas = 0;

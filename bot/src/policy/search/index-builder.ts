@@ -12,6 +12,16 @@ import { tokenize, type Term } from './tokenize';
 export type FieldName = 'title' | 'body' | 'context' | 'keywords' | 'asked' | 'trade';
 export const FIELDS: readonly FieldName[] = ['title', 'body', 'context', 'keywords', 'asked', 'trade'];
 
+/**
+ * A value per field, `value(field)` (0 by default). Built from one literal, so that every such record
+ * has the same shape: term frequencies and lengths are read in scoring's innermost loop.
+ */
+function perField(value?: (field: FieldName) => number): Record<FieldName, number> {
+  const row = { title: 0, body: 0, context: 0, keywords: 0, asked: 0, trade: 0 };
+  if (value) for (const f of FIELDS) row[f] = value(f);
+  return row;
+}
+
 export interface Posting {
   doc: number;
   tf: Record<FieldName, number>;
@@ -104,14 +114,7 @@ export function buildIndex(
   const postings = new Map<Term, Posting[]>();
   const linePostings = new Map<Term, number[]>();
   const termsByLine = new Map<PolicyLine, Set<Term>>();
-  const totals: Record<FieldName, number> = {
-    title: 0,
-    body: 0,
-    context: 0,
-    keywords: 0,
-    asked: 0,
-    trade: 0,
-  };
+  const totals = perField();
   /** Adds a scoring unit (a line, a cell line, an example question) of a section; returns its index. */
   const addUnit = (unit: IndexedLine): number => {
     const id = lines.length;
@@ -127,13 +130,14 @@ export function buildIndex(
   for (const section of pack.sections) {
     if (section.lines.length === 0) continue;
     const doc = docs.length;
+    const expansion = expansions.get(section.id);
     const fieldTerms: Record<FieldName, Term[]> = {
       title: tokenize(section.title),
       body: [],
       context: ancestorTitles(pack, section).flatMap((t) => tokenize(t)),
-      keywords: expansions.get(section.id)?.keywords ?? [],
-      asked: (expansions.get(section.id)?.asked ?? []).flat(),
-      trade: (expansions.get(section.id)?.trade ?? []).flat(),
+      keywords: expansion?.keywords ?? [],
+      asked: (expansion?.asked ?? []).flat(),
+      trade: (expansion?.trade ?? []).flat(),
     };
     const lineIds: number[] = [];
     const above = new Map<number, string>();
@@ -149,13 +153,12 @@ export function buildIndex(
         lineIds.push(addUnit({ doc, line, terms: units.length === 1 ? lineTerms : new Set(tokenize(unit)) }));
     }
     // Each example question is a unit of line-level evidence too (never an excerpt line).
-    const expansion = expansions.get(section.id);
     for (const q of [...(expansion?.asked ?? []), ...(expansion?.trade ?? [])])
       lineIds.push(addUnit({ doc, line: ASKED_LINE, terms: new Set(q), asked: true }));
     const tf = new Map<Term, Record<FieldName, number>>();
     for (const field of FIELDS)
       for (const t of fieldTerms[field]) {
-        const row = tf.get(t) ?? { title: 0, body: 0, context: 0, keywords: 0, asked: 0, trade: 0 };
+        const row = tf.get(t) ?? perField();
         row[field] += 1;
         tf.set(t, row);
       }
@@ -164,28 +167,14 @@ export function buildIndex(
       if (list) list.push({ doc, tf: row });
       else postings.set(t, [{ doc, tf: row }]);
     }
-    const length = {
-      title: fieldTerms.title.length,
-      body: fieldTerms.body.length,
-      context: fieldTerms.context.length,
-      keywords: fieldTerms.keywords.length,
-      asked: fieldTerms.asked.length,
-      trade: fieldTerms.trade.length,
-    };
+    const length = perField((f) => fieldTerms[f].length);
     for (const field of FIELDS) totals[field] += length[field];
     docs.push({ section, length, titleTerms: new Set(fieldTerms.title), lines: lineIds });
   }
 
   const n = Math.max(docs.length, 1);
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  const avgLength = {
-    title: totals.title / n || 1,
-    body: totals.body / n || 1,
-    context: totals.context / n || 1,
-    keywords: totals.keywords / n || 1,
-    asked: totals.asked / n || 1,
-    trade: totals.trade / n || 1,
-  };
+  const avgLength = perField((f) => totals[f] / n || 1);
   return {
     docs,
     lines,

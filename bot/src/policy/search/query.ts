@@ -24,12 +24,7 @@ export const MAX_QUESTION_CHARS = 2000;
 /** A blanked span (matched vocabulary): breaks runs, and marks the kanji next to it as a fragment. */
 const GAP = '\u0000';
 const PARTICLE_AFTER = /^[のをにはがでとへもや]/u;
-/**
- * A word of one kanji (話, 人) is ambiguous: it weighs half. A single Latin letter is ignored. A run of
- * the question weighs at most what one word the policy never writes weighs (idfMax): a long compound
- * the policy does not have (ランドオペレーター) is one idea, not as many as its bigrams, and only parts of
- * it are found in the policy.
- */
+/** A word of one kanji (話, 人) is ambiguous: it weighs half. A single Latin letter is ignored. */
 const LONE_CHARACTER_FACTOR = 0.5;
 
 /**
@@ -100,6 +95,8 @@ function runConcepts(ctx: QueryContext, text: string): Found[] {
     const role = roleOf(ctx, [p]);
     const concept = {
       alts: [p.terms],
+      // A run weighs at most one word the policy never writes (idfMax): a long compound the policy lacks
+      // (ランドオペレーター) is one idea, not as many as its bigrams, and only parts of it are found.
       weight: lone * Math.min(ctx.idfMax, weightOf(ctx, p)),
       source: run,
       ...(role ? { role } : {}),

@@ -54,21 +54,17 @@ export const keywordsSchema = z
         /** Questions employees ask that the section answers (Japanese or English). */
         asked: z.array(phrase).default([]),
         /** The same in the words of particular trades (介護記録, 配車, 図面): a field of its own. */
-        trade: z.array(phrase).default([]),
+        trade: z.array(phrase).optional(),
       })
       .nullable()
-      .transform((k) => k ?? { ja: [], en: [], asked: [], trade: [] }),
+      .transform((k) => k ?? { ja: [], en: [], asked: [] }),
   )
   .superRefine((record, ctx) => {
     for (const id of Object.keys(record))
       if (!/^\S+ \d+(?:\.\d+)*$/u.test(id))
         ctx.addIssue({ code: 'custom', path: [id], message: 'not a section id like 組織的対策 5.6' });
   });
-/** What the schema gives; `trade` may be left out by code that builds keywords itself. */
-export type SectionKeywords = Record<
-  string,
-  { ja: string[]; en: string[]; asked: string[]; trade?: string[] }
->;
+export type SectionKeywords = z.infer<typeof keywordsSchema>;
 
 export const EMPTY_THESAURUS: Thesaurus = { ignore: [], scopes: [], entries: [] };
 export const EMPTY_GLOSSARY: Glossary = { stopwords: [], entries: [] };

@@ -86,8 +86,8 @@ describe('thesaurus and glossary files', () => {
     expect(
       parseKeywords('物理的対策 6.3:\n  ja: [裏紙]\n  en: [scrap paper]\n人的対策 1:\n  ja: [新入社員]\n'),
     ).toEqual({
-      '物理的対策 6.3': { ja: ['裏紙'], en: ['scrap paper'], asked: [], trade: [] },
-      '人的対策 1': { ja: ['新入社員'], en: [], asked: [], trade: [] },
+      '物理的対策 6.3': { ja: ['裏紙'], en: ['scrap paper'], asked: [] },
+      '人的対策 1': { ja: ['新入社員'], en: [], asked: [] },
     });
     const err = errorOf(() =>
       parseKeywords('物理的対策 6.3.:\n  ja: [裏紙]\n5.6:\n  en: [x]\n', 'keywords.yaml'),
