@@ -44,8 +44,12 @@ function keyPattern(parts: string[]): RegExp {
   return new RegExp(src, gapped ? 'gdu' : 'gu');
 }
 
+/** The keys are looked up by their first two characters (one for a one-character key). */
+const START = 2;
+
 export class ThesaurusMatcher {
   private readonly keys: Key[] = [];
+  private readonly byStart = new Map<string, number[]>();
 
   constructor(readonly thesaurus: Thesaurus) {
     const add = (phrase: string, entry: number): void => {
@@ -61,6 +65,21 @@ export class ThesaurusMatcher {
     thesaurus.ignore.forEach((w) => add(w, IGNORED));
     thesaurus.offTopic?.forEach((w) => add(w, OFF_TOPIC));
     thesaurus.entries.forEach((e, i) => e.from.forEach((w) => add(w, i)));
+    this.keys.forEach((k, i) => {
+      const start = k.key.slice(0, START);
+      const list = this.byStart.get(start);
+      if (list) list.push(i);
+      else this.byStart.set(start, [i]);
+    });
+  }
+
+  /** The keys whose start occurs in `folded`, in their order. */
+  private candidates(folded: string): Key[] {
+    const found = new Set<number>();
+    for (let i = 0; i < folded.length; i++)
+      for (let n = 1; n <= START; n++)
+        for (const k of this.byStart.get(folded.slice(i, i + n)) ?? []) found.add(k);
+    return [...found].sort((a, b) => a - b).flatMap((i) => this.keys[i] ?? []);
   }
 
   /**
@@ -76,7 +95,7 @@ export class ThesaurusMatcher {
   occurrences(text: string): Match[] {
     const folded = foldKana(text);
     const found: Match[] = [];
-    for (const k of this.keys) {
+    for (const k of this.candidates(folded)) {
       if (!folded.includes(k.key)) continue;
       for (const m of folded.matchAll(k.pattern)) {
         const start = m.index;
