@@ -64,17 +64,17 @@ function fit(data: { x: number[]; y: number }[]): number[] {
 
 // Questions with nothing found are abstained on, and fully found ones answered, whatever the model.
 const usable = points.filter((p) => p.e.share > 0 && p.e.share < FULL_SHARE);
-const [share = 0, ideas = 0, bias = 0] = fit(
-  usable.map((p) => ({ x: [p.e.share, Math.log1p(p.e.ideas)], y: p.outOfScope ? 0 : 1 })),
+const [share = 0, ideas = 0, near = 0, bias = 0] = fit(
+  usable.map((p) => ({ x: [p.e.share, Math.log1p(p.e.ideas), p.e.near], y: p.outOfScope ? 0 : 1 })),
 );
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-const model = { share: r3(share), ideas: r3(ideas), bias: r3(bias) };
+const model = { share: r3(share), ideas: r3(ideas), near: r3(near), bias: r3(bias) };
 const c = calibrateThreshold(
   points.map((p) => ({ confidence: r3(confidenceFrom(p.e, model)), outOfScope: p.outOfScope })),
   maxFalse,
 );
 const oos = points.filter((p) => p.outOfScope).length;
 console.log(`${files.length} sets, ${points.length} questions (${oos} out of scope)
-export const CONFIDENCE_MODEL = { share: ${model.share}, ideas: ${model.ideas}, bias: ${model.bias} };
+export const CONFIDENCE_MODEL = { share: ${model.share}, ideas: ${model.ideas}, near: ${model.near}, bias: ${model.bias} };
 export const DEFAULT_THRESHOLD = ${c.threshold};
 on these sets: abstention on out-of-scope ${(100 * c.abstention).toFixed(1)}%, false abstention ${(100 * c.falseAbstention).toFixed(1)}%`);

@@ -28,8 +28,8 @@ import type { DocScore } from './score';
  * vocabulary change.
  */
 export const UNKNOWN_FACTOR = 1.5;
-export const CONFIDENCE_MODEL = { share: 10.356, ideas: 6.581, bias: -17.305 };
-export const DEFAULT_THRESHOLD = 0.313;
+export const CONFIDENCE_MODEL = { share: 8.76, ideas: 6.888, near: 7.098, bias: -20.16 };
+export const DEFAULT_THRESHOLD = 0.34;
 export const CONFIDENCE_HITS = 3;
 /** A question is fully found when one section holds this share of it: nearly always one the policy covers. */
 export const FULL_SHARE = 0.99;
@@ -55,10 +55,16 @@ export function isUnknown(index: PolicyIndex, c: Concept): boolean {
 export interface Evidence {
   share: number;
   ideas: number;
+  /** How close the question is to the nearest example question of any section (0–1, examples.ts). */
+  near: number;
 }
 
 /** The evidence for a question from its concepts and its sections, best first. */
-export function evidenceOf(index: PolicyIndex, concepts: Concept[], scored: readonly DocScore[]): Evidence {
+export function evidenceOf(
+  index: PolicyIndex,
+  concepts: Concept[],
+  scored: readonly DocScore[],
+): Omit<Evidence, 'near'> {
   const hits = scored.slice(0, CONFIDENCE_HITS);
   let total = 0;
   let known = 0;
@@ -86,6 +92,6 @@ export function evidenceOf(index: PolicyIndex, concepts: Concept[], scored: read
 export function confidenceFrom(e: Evidence, model = CONFIDENCE_MODEL): number {
   if (e.share <= 0) return 0;
   if (e.share >= FULL_SHARE) return 1;
-  const z = model.bias + model.share * e.share + model.ideas * Math.log1p(e.ideas);
+  const z = model.bias + model.share * e.share + model.ideas * Math.log1p(e.ideas) + model.near * e.near;
   return 1 / (1 + Math.exp(-z));
 }

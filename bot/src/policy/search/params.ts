@@ -29,6 +29,10 @@ export interface ScoreParams {
    * as クラウドサービス rather than オンラインストレージ): (wording weight / concept weight)^this, at most 1.
    */
   altSpecificity: number;
+  /** Weight of the closest example question's similarity when the best sections are reordered (search.ts). */
+  exampleWeight: number;
+  /** How many of the best sections are reordered by their example questions. */
+  exampleDepth: number;
 }
 
 export const DEFAULT_SCORE_PARAMS: ScoreParams = {
@@ -45,6 +49,8 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   predicateContextBonus: 0.5,
   preventionPenalty: 0.3,
   altSpecificity: 0.5,
+  exampleWeight: 0.4,
+  exampleDepth: 20,
 };
 
 /** The weight a concept ranks with. */

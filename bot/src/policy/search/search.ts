@@ -1,10 +1,18 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
 import { confidenceFrom, DEFAULT_THRESHOLD, evidenceOf, type Evidence } from './confidence';
 import { selectExcerpt } from './excerpt';
+import { buildExampleIndex, nearestExamples, type ExampleIndex } from './examples';
 import { buildIndex, type Expansion, type IndexedDoc, type PolicyIndex } from './index-builder';
 import { isMostlyLatin } from './normalize';
 import { englishWords, stem, stemSet } from './matcher';
-import { analyzeQuery, queryContext, type AnalyzedQuery, type Concept, type QueryContext } from './query';
+import {
+  analyzeQuery,
+  MAX_QUESTION_CHARS,
+  queryContext,
+  type AnalyzedQuery,
+  type Concept,
+  type QueryContext,
+} from './query';
 import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
 import { tokenize, uniqueTerms, type Term } from './tokenize';
 import type { Excerpt, PolicySearch, SearchResult, SearchVocabulary } from './types';
@@ -34,6 +42,8 @@ class Search implements PolicySearch {
   private readonly cellTermMemo = new Map<string, Set<Term>>();
   private readonly scopes: { section: string; when: Term[][] }[];
   private readonly preventive: Set<number>;
+  private readonly examples: ExampleIndex;
+  private readonly questionTerms: (text: string) => Term[];
 
   constructor(
     readonly pack: PolicyPack,
@@ -43,7 +53,9 @@ class Search implements PolicySearch {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.params = options.params ?? DEFAULT_SCORE_PARAMS;
     const stopwords = stemSet(vocabulary.glossary.stopwords);
-    this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, stopwords));
+    this.questionTerms = questionTerms(stopwords);
+    this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, this.questionTerms));
+    this.examples = buildExampleIndex(this.index.lines.filter((u) => u.asked));
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
       section: sc.section,
@@ -85,8 +97,15 @@ class Search implements PolicySearch {
       const preventive = happened && this.preventive.has(doc);
       return (outOfScope ? 1 - p.scopePenalty : 1) * (preventive ? 1 - p.preventionPenalty : 1);
     };
-    const scores = scoreDocs(this.index, query.concepts, p, prior);
-    return { query, scores, evidence: evidenceOf(this.index, query.concepts, scores) };
+    const ranked = scoreDocs(this.index, query.concepts, p, prior);
+    const near = nearestExamples(this.examples, this.questionTerms(question.slice(0, MAX_QUESTION_CHARS)));
+    const evidence = {
+      ...evidenceOf(this.index, query.concepts, ranked),
+      near: Math.max(0, ...near.values()),
+    };
+    // After a mishap the incident rules above decide (procedure, reporting, the rule titled by what the
+    // mishap happened to): examples sharing the mishap's nouns would pull toward any section about it.
+    return { query, scores: happened ? ranked : rerank(ranked, near, p), evidence };
   }
 
   search(question: string): SearchResult {
@@ -115,6 +134,22 @@ class Search implements PolicySearch {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
+ * The ranking's best sections reordered by how close the question is to each one's example questions:
+ * a score becomes its share of the best score plus exampleWeight × the closest example's similarity.
+ * Sections below the first exampleDepth keep their share alone, so they stay below.
+ */
+function rerank(scores: DocScore[], near: Map<number, number>, p: ScoreParams): DocScore[] {
+  const top = scores[0]?.score ?? 0;
+  if (top <= 0) return scores;
+  return scores
+    .map((s, i) => ({
+      ...s,
+      score: s.score / top + (i < p.exampleDepth ? p.exampleWeight * (near.get(s.doc) ?? 0) : 0),
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
  * The index terms of each section's keywords: Japanese as any text, English as the stems of its words
  * that are not stop-words (`l:wipe`), as an English question's words are looked for (concepts.ts).
  * A keyword of a section the pack does not have is an error: it would silently find nothing.
@@ -122,7 +157,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 function keywordTerms(
   pack: PolicyPack,
   keywords: SectionKeywords,
-  stopwords: Set<string>,
+  question: (text: string) => Term[],
 ): Map<string, Expansion> {
   const unknown = Object.keys(keywords).filter((id) => !pack.byId.has(id));
   if (unknown.length > 0)
@@ -130,23 +165,30 @@ function keywordTerms(
       'keywords.yaml',
       unknown.map((id) => `${id}: no such section in the policy pack`),
     );
-  const english = (text: string): Term[] =>
-    englishWords(text)
-      .map(stem)
-      .filter((w) => w && !stopwords.has(w))
-      .map((w) => `l:${w}`);
-  // An English question is read as English words, as analyzeQuery reads one; a Japanese one as any text.
-  const question = (text: string): Term[] => (isMostlyLatin(text) ? english(text) : tokenize(text));
   return new Map(
     Object.entries(keywords).map(([id, k]) => [
       id,
       {
-        keywords: [...k.ja.flatMap((t) => tokenize(t)), ...k.en.flatMap(english)],
+        keywords: [...k.ja.flatMap((t) => tokenize(t)), ...k.en.flatMap(question)],
         asked: k.asked.map(question),
         trade: (k.trade ?? []).map(question),
       },
     ]),
   );
+}
+
+/**
+ * The terms of a question as written, without the vocabulary: an English one as the stems of its words
+ * that are not stop-words (`l:wipe`), as analyzeQuery reads one; a Japanese one as any text. Example
+ * questions are indexed so, and a question is compared with them so.
+ */
+function questionTerms(stopwords: Set<string>): (text: string) => Term[] {
+  const english = (text: string): Term[] =>
+    englishWords(text)
+      .map(stem)
+      .filter((w) => w && !stopwords.has(w))
+      .map((w) => `l:${w}`);
+  return (text) => (isMostlyLatin(text) ? english(text) : tokenize(text));
 }
 
 /**

@@ -30,18 +30,24 @@ describe('isUnknown', () => {
 
 describe('confidenceFrom', () => {
   it('is none when nothing of the question was found', () => {
-    expect(confidenceFrom({ share: 0, ideas: 5 })).toBe(0);
+    expect(confidenceFrom({ share: 0, ideas: 5, near: 1 })).toBe(0);
   });
 
   it('grows with the share of the question found', () => {
-    expect(confidenceFrom({ share: 0.9, ideas: 3 })).toBeGreaterThan(
-      confidenceFrom({ share: 0.5, ideas: 3 }),
+    expect(confidenceFrom({ share: 0.9, ideas: 3, near: 0.3 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.5, ideas: 3, near: 0.3 }),
+    );
+  });
+
+  it('trusts a question more the closer it is to an example question of the pack', () => {
+    expect(confidenceFrom({ share: 0.6, ideas: 3, near: 0.7 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.6, ideas: 3, near: 0.2 }),
     );
   });
 
   it('trusts the same share more over more ideas of the question', () => {
-    expect(confidenceFrom({ share: 0.6, ideas: 6 })).toBeGreaterThan(
-      confidenceFrom({ share: 0.6, ideas: 2 }),
+    expect(confidenceFrom({ share: 0.6, ideas: 6, near: 0.3 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.6, ideas: 2, near: 0.3 }),
     );
   });
 });

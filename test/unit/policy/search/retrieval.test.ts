@@ -6,6 +6,7 @@ import {
   loadPolicySearch,
   type PolicySearch,
 } from '../../../../bot/src/policy/search';
+import { DEFAULT_SCORE_PARAMS } from '../../../../bot/src/policy/search/score';
 import { cleanupPacks, frontMatter, writePack } from '../pack-fixtures';
 import { PACK_DIR } from '../source-text';
 
@@ -138,6 +139,52 @@ describe('PolicySearch on a small pack', () => {
     expect(hit?.id).toBe('組織的対策 3');
     if (!hit) return;
     expect(withAsked.selectExcerpt(hit, question).text).toContain('書類は細断して廃棄する。');
+  });
+
+  it('puts first the section with an example question put like this one, over words spread across examples', () => {
+    const pack = loadPolicyPack(
+      writePack({
+        '1.md': `${frontMatter('組織的対策')}# 組織的対策
+
+## 1 書類の保管
+
+書類は施錠できる棚に保管する。
+
+## 2 書類の廃棄
+
+書類は細断して廃棄する。
+`,
+      }),
+    );
+    // 組織的対策 1's examples hold the question's words more often, in separate questions; one example of
+    // 組織的対策 2 is the question itself in other words.
+    const keywords = {
+      '組織的対策 1': {
+        ja: [],
+        en: [],
+        asked: [
+          '古い見積書はどこに置く？',
+          '見積書の控えはどの棚？',
+          '控えの束はどこ？',
+          '古い控えの束は？',
+          '要らなくなった見積書は？',
+        ],
+      },
+      '組織的対策 2': {
+        ja: [],
+        en: [],
+        asked: ['古い見積書の控えの束、要らないけどどうする？', '会議の資料は？'],
+      },
+    };
+    const question = '要らなくなった古い見積書の控えの束、どうする？';
+    const top = (exampleWeight: number): string | undefined =>
+      buildPolicySearch(
+        pack,
+        { ...vocabulary, keywords },
+        { params: { ...DEFAULT_SCORE_PARAMS, exampleWeight } },
+      ).search(question).hits[0]?.section.id;
+    expect(top(0)).toBe('組織的対策 1');
+    expect(top(DEFAULT_SCORE_PARAMS.exampleWeight)).toBe('組織的対策 2');
   });
 
   it('searches general English words when a section has them, and never takes them for a topic', () => {
