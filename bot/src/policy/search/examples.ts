@@ -15,6 +15,8 @@ export interface ExampleIndex {
   doc: Int32Array;
   /** The length of each example's weighted term vector. */
   norm: Float64Array;
+  /** Per-example sums of one question, reused (a search is synchronous) and left zeroed. */
+  work: { sims: Float64Array; touched: number[] };
 }
 
 export function buildExampleIndex(units: { doc: number; terms: Set<Term> }[]): ExampleIndex {
@@ -34,7 +36,8 @@ export function buildExampleIndex(units: { doc: number; terms: Set<Term> }[]): E
     for (const t of u.terms) sum += (idf.get(t) ?? 0) ** 2;
     norm[i] = Math.sqrt(sum) || 1;
   });
-  return { postings, idf, doc: Int32Array.from(units, (u) => u.doc), norm };
+  const work = { sims: new Float64Array(units.length), touched: [] };
+  return { postings, idf, doc: Int32Array.from(units, (u) => u.doc), norm, work };
 }
 
 /**
@@ -43,21 +46,25 @@ export function buildExampleIndex(units: { doc: number; terms: Set<Term> }[]): E
  * the examples never use neither helps nor hurts.
  */
 export function nearestExamples(ex: ExampleIndex, terms: Iterable<Term>): Map<number, number> {
-  const sims = new Map<number, number>();
+  const { sims, touched } = ex.work;
   let norm = 0;
   for (const t of new Set(terms)) {
     const w = ex.idf.get(t);
     if (!w) continue;
     norm += w * w;
-    for (const i of ex.postings.get(t) ?? []) sims.set(i, (sims.get(i) ?? 0) + (w * w) / (ex.norm[i] ?? 1));
+    for (const i of ex.postings.get(t) ?? []) {
+      if (sims[i] === 0) touched.push(i);
+      sims[i] = (sims[i] ?? 0) + (w * w) / (ex.norm[i] ?? 1);
+    }
   }
   const best = new Map<number, number>();
-  if (norm === 0) return best;
   const qn = Math.sqrt(norm);
-  for (const [i, s] of sims) {
+  for (const i of touched) {
     const doc = ex.doc[i] ?? -1;
-    const sim = s / qn;
+    const sim = (sims[i] ?? 0) / qn;
     if (sim > (best.get(doc) ?? 0)) best.set(doc, sim);
+    sims[i] = 0;
   }
+  touched.length = 0;
   return best;
 }
