@@ -110,9 +110,10 @@ its format in a comment at its top and is checked when the pack loads.
 - \`glossary-en.yaml\`: English → the policy's Japanese terms, for questions in English.
 - \`keywords.yaml\`: per section, the everyday Japanese and English words people use when they ask what
   it answers (裏紙, "scrap paper" for 物理的対策 6.3), searched with the section, with example questions
-  it answers (\`asked\`) and the same in particular trades' words (\`trade\`: 介護記録, 配車, 図面). When
-  you renumber, merge or delete a section, move or delete its keywords: a key naming no section fails
-  loading.
+  it answers (\`asked\`) and the same in particular trades' words (\`trade\`: 介護記録, 配車, 図面); a new
+  question is also compared with each example question, and the section of the closest one moves up.
+  When you renumber, merge or delete a section, move or delete its keywords: a key naming no section
+  fails loading.
 
 Measure a change with \`npm run bench:qa\` (and on questions of your own with \`-- FILE.jsonl\`).
 
