@@ -31,7 +31,8 @@ const points: { e: Evidence; outOfScope: boolean }[] = files.flatMap((f) =>
 );
 
 /**
- * Logistic regression of "the policy answers it" on share and ln(1 + ideas), each class weighing half
+ * Logistic regression of "the policy answers it" on share, ln(1 + ideas), the nearest example question's
+ * similarity and the nearest unanswered question's, each class weighing half
  * (out-of-scope questions are few), with a little L2 on standardised features; plain gradient descent.
  */
 function fit(data: { x: number[]; y: number }[]): number[] {
@@ -64,17 +65,26 @@ function fit(data: { x: number[]; y: number }[]): number[] {
 
 // Questions with nothing found are abstained on, and fully found ones answered, whatever the model.
 const usable = points.filter((p) => p.e.share > 0 && p.e.share < FULL_SHARE);
-const [share = 0, ideas = 0, near = 0, bias = 0] = fit(
-  usable.map((p) => ({ x: [p.e.share, Math.log1p(p.e.ideas), p.e.near], y: p.outOfScope ? 0 : 1 })),
+const [share = 0, ideas = 0, near = 0, unanswered = 0, bias = 0] = fit(
+  usable.map((p) => ({
+    x: [p.e.share, Math.log1p(p.e.ideas), p.e.near, p.e.unanswered],
+    y: p.outOfScope ? 0 : 1,
+  })),
 );
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-const model = { share: r3(share), ideas: r3(ideas), near: r3(near), bias: r3(bias) };
+const model = {
+  share: r3(share),
+  ideas: r3(ideas),
+  near: r3(near),
+  unanswered: r3(unanswered),
+  bias: r3(bias),
+};
 const c = calibrateThreshold(
   points.map((p) => ({ confidence: r3(confidenceFrom(p.e, model)), outOfScope: p.outOfScope })),
   maxFalse,
 );
 const oos = points.filter((p) => p.outOfScope).length;
 console.log(`${files.length} sets, ${points.length} questions (${oos} out of scope)
-export const CONFIDENCE_MODEL = { share: ${model.share}, ideas: ${model.ideas}, near: ${model.near}, bias: ${model.bias} };
+export const CONFIDENCE_MODEL = { share: ${model.share}, ideas: ${model.ideas}, near: ${model.near}, unanswered: ${model.unanswered}, bias: ${model.bias} };
 export const DEFAULT_THRESHOLD = ${c.threshold};
 on these sets: abstention on out-of-scope ${(100 * c.abstention).toFixed(1)}%, false abstention ${(100 * c.falseAbstention).toFixed(1)}%`);

@@ -103,7 +103,7 @@ A mistake fails loading with the file, line and reason, e.g.
 
 ## Search vocabulary
 
-Three YAML files beside the Markdown help Policy Q&A find the section an employee means; each has
+Four YAML files beside the Markdown help Policy Q&A find the section an employee means; each has
 its format in a comment at its top and is checked when the pack loads.
 
 - \`thesaurus.yaml\`: everyday Japanese → the policy's terms (なくした → 紛失), wherever they appear.
@@ -114,6 +114,9 @@ its format in a comment at its top and is checked when the pack loads.
   question is also compared with each example question, and the section of the closest one moves up.
   When you renumber, merge or delete a section, move or delete its keywords: a key naming no section
   fails loading.
+- \`unanswered.yaml\`: questions staff ask that the policy does not answer (paid leave, a bigger
+  monitor, a personal shopping site's password); a question close to one of them is trusted less, so
+  the bot says the policy does not cover it instead of citing a section whose words happen to match.
 
 Measure a change with \`npm run bench:qa\` (and on questions of your own with \`-- FILE.jsonl\`).
 

@@ -28,8 +28,8 @@ import type { DocScore } from './score';
  * vocabulary change.
  */
 export const UNKNOWN_FACTOR = 1.5;
-export const CONFIDENCE_MODEL = { share: 8.76, ideas: 6.888, near: 7.098, bias: -20.16 };
-export const DEFAULT_THRESHOLD = 0.34;
+export const CONFIDENCE_MODEL = { share: 7.509, ideas: 6.26, near: 7.853, unanswered: -7.108, bias: -15.809 };
+export const DEFAULT_THRESHOLD = 0.348;
 export const CONFIDENCE_HITS = 3;
 /** A question is fully found when one section holds this share of it: nearly always one the policy covers. */
 export const FULL_SHARE = 0.99;
@@ -57,6 +57,8 @@ export interface Evidence {
   ideas: number;
   /** How close the question is to the nearest example question of any section (0–1, examples.ts). */
   near: number;
+  /** How close it is to the nearest question the policy does not answer (unanswered.yaml), 0–1. */
+  unanswered: number;
 }
 
 /** The evidence for a question from its concepts and its sections, best first. */
@@ -64,7 +66,7 @@ export function evidenceOf(
   index: PolicyIndex,
   concepts: Concept[],
   scored: readonly DocScore[],
-): Omit<Evidence, 'near'> {
+): Omit<Evidence, 'near' | 'unanswered'> {
   const hits = scored.slice(0, CONFIDENCE_HITS);
   let total = 0;
   let known = 0;
@@ -92,6 +94,11 @@ export function evidenceOf(
 export function confidenceFrom(e: Evidence, model = CONFIDENCE_MODEL): number {
   if (e.share <= 0) return 0;
   if (e.share >= FULL_SHARE) return 1;
-  const z = model.bias + model.share * e.share + model.ideas * Math.log1p(e.ideas) + model.near * e.near;
+  const z =
+    model.bias +
+    model.share * e.share +
+    model.ideas * Math.log1p(e.ideas) +
+    model.near * e.near +
+    model.unanswered * e.unanswered;
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,6 +1,13 @@
 export { confidenceFrom, DEFAULT_THRESHOLD, type Evidence } from './confidence';
 export { renderLine } from './excerpt';
-export { GLOSSARY_FILE, KEYWORDS_FILE, loadPolicySearch, loadVocabulary, THESAURUS_FILE } from './load';
+export {
+  GLOSSARY_FILE,
+  KEYWORDS_FILE,
+  loadPolicySearch,
+  loadVocabulary,
+  THESAURUS_FILE,
+  UNANSWERED_FILE,
+} from './load';
 export { foldKana, normalize } from './normalize';
 export { MAX_QUESTION_CHARS } from './query';
 export { buildPolicySearch, MAX_HITS, type SearchOptions, type SearchTrace } from './search';
@@ -10,14 +17,18 @@ export {
   EMPTY_GLOSSARY,
   EMPTY_KEYWORDS,
   EMPTY_THESAURUS,
+  EMPTY_UNANSWERED,
   loadGlossary,
   loadKeywords,
   loadThesaurus,
+  loadUnanswered,
   parseGlossary,
   parseKeywords,
   parseThesaurus,
+  parseUnanswered,
   VocabularyError,
   type Glossary,
   type SectionKeywords,
   type Thesaurus,
+  type Unanswered,
 } from './vocabulary';

@@ -7,14 +7,17 @@ import {
   EMPTY_GLOSSARY,
   EMPTY_KEYWORDS,
   EMPTY_THESAURUS,
+  EMPTY_UNANSWERED,
   loadGlossary,
   loadKeywords,
   loadThesaurus,
+  loadUnanswered,
 } from './vocabulary';
 
 export const THESAURUS_FILE = 'thesaurus.yaml';
 export const GLOSSARY_FILE = 'glossary-en.yaml';
 export const KEYWORDS_FILE = 'keywords.yaml';
+export const UNANSWERED_FILE = 'unanswered.yaml';
 
 /** The pack's vocabulary files; a missing file is an empty vocabulary, an invalid one throws. */
 export function loadVocabulary(dir: string): SearchVocabulary {
@@ -22,11 +25,17 @@ export function loadVocabulary(dir: string): SearchVocabulary {
     const f = path.join(dir, name);
     return existsSync(f) ? f : null;
   };
-  const [thesaurus, glossary, keywords] = [file(THESAURUS_FILE), file(GLOSSARY_FILE), file(KEYWORDS_FILE)];
+  const [thesaurus, glossary, keywords, unanswered] = [
+    file(THESAURUS_FILE),
+    file(GLOSSARY_FILE),
+    file(KEYWORDS_FILE),
+    file(UNANSWERED_FILE),
+  ];
   return {
     thesaurus: thesaurus ? loadThesaurus(thesaurus) : EMPTY_THESAURUS,
     glossary: glossary ? loadGlossary(glossary) : EMPTY_GLOSSARY,
     keywords: keywords ? loadKeywords(keywords) : EMPTY_KEYWORDS,
+    unanswered: unanswered ? loadUnanswered(unanswered) : EMPTY_UNANSWERED,
   };
 }
 

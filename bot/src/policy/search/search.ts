@@ -43,6 +43,7 @@ class Search implements PolicySearch {
   private readonly scopes: { section: string; when: Term[][] }[];
   private readonly preventive: Set<number>;
   private readonly examples: ExampleIndex;
+  private readonly unanswered: ExampleIndex;
   private readonly questionTerms: (text: string) => Term[];
 
   constructor(
@@ -56,6 +57,12 @@ class Search implements PolicySearch {
     this.questionTerms = questionTerms(stopwords);
     this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, this.questionTerms));
     this.examples = buildExampleIndex(this.index.lines.filter((u) => u.asked));
+    this.unanswered = buildExampleIndex(
+      (vocabulary.unanswered?.questions ?? []).map((q) => ({
+        doc: 0,
+        terms: new Set(this.questionTerms(q)),
+      })),
+    );
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
       section: sc.section,
@@ -98,10 +105,12 @@ class Search implements PolicySearch {
       return (outOfScope ? 1 - p.scopePenalty : 1) * (preventive ? 1 - p.preventionPenalty : 1);
     };
     const ranked = scoreDocs(this.index, query.concepts, p, prior);
-    const near = nearestExamples(this.examples, this.questionTerms(question.slice(0, MAX_QUESTION_CHARS)));
+    const terms = this.questionTerms(question.slice(0, MAX_QUESTION_CHARS));
+    const near = nearestExamples(this.examples, terms);
     const evidence = {
       ...evidenceOf(this.index, query.concepts, ranked),
       near: Math.max(0, ...near.values()),
+      unanswered: nearestExamples(this.unanswered, terms).get(0) ?? 0,
     };
     // After a mishap the incident rules above decide (procedure, reporting, the rule titled by what the
     // mishap happened to): examples sharing the mishap's nouns would pull toward any section about it.

@@ -1,5 +1,5 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
-import type { Glossary, SectionKeywords, Thesaurus } from './vocabulary';
+import type { Glossary, SectionKeywords, Thesaurus, Unanswered } from './vocabulary';
 
 export type Language = 'ja' | 'en';
 
@@ -29,6 +29,8 @@ export interface SearchVocabulary {
   glossary: Glossary;
   /** Everyday words per section id, indexed with the section (optional: none by default). */
   keywords?: SectionKeywords;
+  /** Questions the policy does not answer (optional: none by default). */
+  unanswered?: Unanswered;
 }
 
 export interface PolicySearch {

@@ -8,7 +8,8 @@ import { z } from 'zod';
  *   that carry no topic (大丈夫, 教えて);
  * - `glossary-en.yaml`: English words and phrases → Japanese policy terms (lost → 紛失), plus English stop-words;
  * - `keywords.yaml`: for each section, the everyday Japanese and English words employees use when they
- *   ask what it answers (裏紙, "wipe"): indexed with the section (document expansion, see index-builder.ts).
+ *   ask what it answers (裏紙, "wipe"): indexed with the section (document expansion, see index-builder.ts);
+ * - `unanswered.yaml`: questions the policy does not answer, to recognise more of them.
  */
 
 const phrase = z.string().trim().min(1, 'empty phrase');
@@ -66,9 +67,17 @@ export const keywordsSchema = z
   });
 export type SectionKeywords = z.infer<typeof keywordsSchema>;
 
+/**
+ * Questions people ask that the policy does not answer (社用車の予約, 忘年会の会費, a personal shopping
+ * site's password): a question close to one of them is trusted less (confidence.ts).
+ */
+export const unansweredSchema = z.strictObject({ questions: z.array(phrase) });
+export type Unanswered = z.infer<typeof unansweredSchema>;
+
 export const EMPTY_THESAURUS: Thesaurus = { ignore: [], scopes: [], entries: [] };
 export const EMPTY_GLOSSARY: Glossary = { stopwords: [], entries: [] };
 export const EMPTY_KEYWORDS: SectionKeywords = {};
+export const EMPTY_UNANSWERED: Unanswered = { questions: [] };
 
 /** A vocabulary file that cannot be used; every issue names the entry (index and first phrase). */
 export class VocabularyError extends Error {
@@ -127,6 +136,10 @@ export function parseKeywords(source: string, file = 'keywords.yaml'): SectionKe
   return parseWith(keywordsSchema, source, file, null);
 }
 
+export function parseUnanswered(source: string, file = 'unanswered.yaml'): Unanswered {
+  return parseWith(unansweredSchema, source, file, null);
+}
+
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -145,4 +158,8 @@ export function loadGlossary(file: string): Glossary {
 
 export function loadKeywords(file: string): SectionKeywords {
   return parseKeywords(read(file), file);
+}
+
+export function loadUnanswered(file: string): Unanswered {
+  return parseUnanswered(read(file), file);
 }

@@ -1,5 +1,10 @@
 import { loadPolicyPack } from '../../../../bot/src/policy/pack';
-import { loadPolicySearch } from '../../../../bot/src/policy/search';
+import {
+  buildPolicySearch,
+  EMPTY_UNANSWERED,
+  loadPolicySearch,
+  loadVocabulary,
+} from '../../../../bot/src/policy/search';
 import { confidenceFrom, isUnknown } from '../../../../bot/src/policy/search/confidence';
 import { buildIndex } from '../../../../bot/src/policy/search/index-builder';
 import { tokenize, uniqueTerms } from '../../../../bot/src/policy/search/tokenize';
@@ -30,24 +35,29 @@ describe('isUnknown', () => {
 
 describe('confidenceFrom', () => {
   it('is none when nothing of the question was found', () => {
-    expect(confidenceFrom({ share: 0, ideas: 5, near: 1 })).toBe(0);
+    expect(confidenceFrom({ share: 0, ideas: 5, near: 1, unanswered: 0 })).toBe(0);
   });
 
   it('grows with the share of the question found', () => {
-    expect(confidenceFrom({ share: 0.9, ideas: 3, near: 0.3 })).toBeGreaterThan(
-      confidenceFrom({ share: 0.5, ideas: 3, near: 0.3 }),
+    expect(confidenceFrom({ share: 0.9, ideas: 3, near: 0.3, unanswered: 0 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.5, ideas: 3, near: 0.3, unanswered: 0 }),
     );
   });
 
   it('trusts a question more the closer it is to an example question of the pack', () => {
-    expect(confidenceFrom({ share: 0.6, ideas: 3, near: 0.7 })).toBeGreaterThan(
-      confidenceFrom({ share: 0.6, ideas: 3, near: 0.2 }),
+    expect(confidenceFrom({ share: 0.6, ideas: 3, near: 0.7, unanswered: 0 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.6, ideas: 3, near: 0.2, unanswered: 0 }),
     );
   });
 
+  it('trusts a question less the closer it is to a question the policy does not answer', () => {
+    const e = { share: 0.6, ideas: 3, near: 0.5 };
+    expect(confidenceFrom({ ...e, unanswered: 0.8 })).toBeLessThan(confidenceFrom({ ...e, unanswered: 0.1 }));
+  });
+
   it('trusts the same share more over more ideas of the question', () => {
-    expect(confidenceFrom({ share: 0.6, ideas: 6, near: 0.3 })).toBeGreaterThan(
-      confidenceFrom({ share: 0.6, ideas: 2, near: 0.3 }),
+    expect(confidenceFrom({ share: 0.6, ideas: 6, near: 0.3, unanswered: 0 })).toBeGreaterThan(
+      confidenceFrom({ share: 0.6, ideas: 2, near: 0.3, unanswered: 0 }),
     );
   });
 });
@@ -68,5 +78,20 @@ describe('confidence on the default pack', () => {
       'How long must a password be?',
     ])
       expect(search.search(q).abstained).toBe(false);
+  });
+
+  it('abstains on a question put like one the policy does not answer, though made of policy words', () => {
+    const { pack } = loadPolicySearch(PACK_DIR);
+    const vocabulary = loadVocabulary(PACK_DIR);
+    const without = buildPolicySearch(pack, { ...vocabulary, unanswered: EMPTY_UNANSWERED });
+    for (const q of [
+      'ネットスーパーのアカウントのパスワード忘れた、どうやって戻す？',
+      'I forgot the password of my personal Amazon account. How do I reset it?',
+    ]) {
+      expect(without.search(q).abstained).toBe(false);
+      expect(search.search(q).abstained).toBe(true);
+    }
+    // The policy's own password rules are still answered.
+    expect(search.search('会社のPCのパスワードって何文字以上にすればいい？').abstained).toBe(false);
   });
 });

@@ -5,10 +5,12 @@ import {
   loadGlossary,
   loadKeywords,
   loadThesaurus,
+  loadUnanswered,
   loadVocabulary,
   parseGlossary,
   parseKeywords,
   parseThesaurus,
+  parseUnanswered,
   VocabularyError,
 } from '../../../../bot/src/policy/search';
 import { PACK_DIR } from '../source-text';
@@ -76,6 +78,7 @@ describe('thesaurus and glossary files', () => {
         thesaurus: { ignore: [], scopes: [], entries: [] },
         glossary: { stopwords: [], entries: [] },
         keywords: {},
+        unanswered: { questions: [] },
       });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -109,5 +112,24 @@ describe('thesaurus and glossary files', () => {
       expect(keywords[id]?.asked.length ?? 0).toBeGreaterThanOrEqual(8);
       expect(keywords[id]?.trade?.length ?? 0).toBeGreaterThanOrEqual(6);
     }
+  });
+
+  it('parses questions the policy does not answer, and names an empty one', () => {
+    expect(parseUnanswered('questions:\n  - 忘年会の会費っていくら？\n  - Is there a dress code?\n')).toEqual(
+      {
+        questions: ['忘年会の会費っていくら？', 'Is there a dress code?'],
+      },
+    );
+    const err = errorOf(() => parseUnanswered('questions:\n  - ok\n  - "  "\n', 'unanswered.yaml'));
+    expect(err.message).toContain('unanswered.yaml');
+    expect(err.issues.join('\n')).toContain('questions.1');
+    expect(errorOf(() => parseUnanswered('question: [x]\n')).issues.join('\n')).toMatch(/question/);
+  });
+
+  it('loads the unanswered questions of the pack, Japanese and English', () => {
+    const { questions } = loadUnanswered(path.join(PACK_DIR, 'unanswered.yaml'));
+    expect(questions.length).toBeGreaterThanOrEqual(200);
+    expect(questions.some((q) => /^[\x20-\x7e]+$/.test(q))).toBe(true);
+    expect(new Set(questions).size).toBe(questions.length);
   });
 });
