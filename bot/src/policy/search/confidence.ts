@@ -3,7 +3,7 @@ import type { Concept } from './query';
 import type { DocScore } from './score';
 
 /**
- * How sure the search is that the policy answers the question, from two measures of the evidence:
+ * How sure the search is that the policy answers the question, from four measures of the evidence:
  * - `share`: the share of the question's concept weight that one of the best CONFIDENCE_HITS sections
  *   contains (its title, body or scope) — the answer shows related sections too — where a concept the
  *   policy has no wording for (忘年会, 通勤手当, parental, and compounds only partly made of policy
@@ -15,11 +15,15 @@ import type { DocScore } from './score';
  * - `ideas`: how many such concepts the question has. The same share is stronger evidence over more
  *   ideas: a question of one or two policy words (個人のAmazonのパスワード) is matched by chance more
  *   easily than one whose five ideas are mostly found in one section.
+ * - `near`: how close the question is to the nearest example question of the pack (examples.ts): a
+ *   question put like one the policy answers is trusted more, whatever its unknown nouns.
+ * - `unanswered`: how close it is to the nearest question the policy does not answer
+ *   (unanswered.yaml): a question put like one of those is trusted less.
  * A question that one section holds all of (share ≥ FULL_SHARE) is answered whatever its number of
  * ideas ("same password for everything"): of 785 such questions in the evaluation sets, two were out
- * of scope. Otherwise the confidence is a logistic function of the two (CONFIDENCE_MODEL), fitted with
+ * of scope. Otherwise the confidence is a logistic function of the four (CONFIDENCE_MODEL), fitted with
  * `bench/fit-confidence.ts` on evaluation sets as a whole: the development set and the held-out sets
- * of test/fixtures up to heldout-39 (heldout-40 to -45 measured the previous fit; docs/policy-qa.md).
+ * of test/fixtures up to heldout-75 (later sets measured the fit; docs/policy-qa.md).
  *
  * DEFAULT_THRESHOLD is calibrated on the same sets as a whole (`bench/fit-confidence.ts` prints both):
  * among thresholds whose false abstention on in-scope questions is at most 3 %
