@@ -1,3 +1,4 @@
+import { Acc } from './score';
 import type { Term } from './tokenize';
 
 /**
@@ -15,8 +16,8 @@ export interface ExampleIndex {
   doc: Int32Array;
   /** The length of each example's weighted term vector. */
   norm: Float64Array;
-  /** Per-example sums of one question, reused (a search is synchronous) and left zeroed. */
-  work: { sims: Float64Array; touched: number[] };
+  /** Per-example sums of one question, reused (a search is synchronous) and cleared after use. */
+  work: Acc;
 }
 
 export function buildExampleIndex(units: { doc: number; terms: Set<Term> }[]): ExampleIndex {
@@ -36,8 +37,7 @@ export function buildExampleIndex(units: { doc: number; terms: Set<Term> }[]): E
     for (const t of u.terms) sum += (idf.get(t) ?? 0) ** 2;
     norm[i] = Math.sqrt(sum) || 1;
   });
-  const work = { sims: new Float64Array(units.length), touched: [] };
-  return { postings, idf, doc: Int32Array.from(units, (u) => u.doc), norm, work };
+  return { postings, idf, doc: Int32Array.from(units, (u) => u.doc), norm, work: new Acc(units.length) };
 }
 
 /**
@@ -46,25 +46,21 @@ export function buildExampleIndex(units: { doc: number; terms: Set<Term> }[]): E
  * the examples never use neither helps nor hurts.
  */
 export function nearestExamples(ex: ExampleIndex, terms: Iterable<Term>): Map<number, number> {
-  const { sims, touched } = ex.work;
+  const sums = ex.work;
   let norm = 0;
   for (const t of new Set(terms)) {
     const w = ex.idf.get(t);
     if (!w) continue;
     norm += w * w;
-    for (const i of ex.postings.get(t) ?? []) {
-      if (sims[i] === 0) touched.push(i);
-      sims[i] = (sims[i] ?? 0) + (w * w) / (ex.norm[i] ?? 1);
-    }
+    for (const i of ex.postings.get(t) ?? []) sums.add(i, (w * w) / (ex.norm[i] ?? 1));
   }
   const best = new Map<number, number>();
   const qn = Math.sqrt(norm);
-  for (const i of touched) {
+  for (const i of sums.touched) {
     const doc = ex.doc[i] ?? -1;
-    const sim = (sims[i] ?? 0) / qn;
+    const sim = sums.get(i) / qn;
     if (sim > (best.get(doc) ?? 0)) best.set(doc, sim);
-    sims[i] = 0;
   }
-  touched.length = 0;
+  sums.clear();
   return best;
 }

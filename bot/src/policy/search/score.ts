@@ -26,7 +26,7 @@ export interface DocScore {
 }
 
 /** Reusable per-document or per-line accumulators: scoring allocates once per question. */
-class Acc {
+export class Acc {
   readonly v: Float64Array;
   readonly touched: number[] = [];
   constructor(n: number) {
