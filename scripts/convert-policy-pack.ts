@@ -103,8 +103,9 @@ A mistake fails loading with the file, line and reason, e.g.
 
 ## Search vocabulary
 
-Four YAML files beside the Markdown help Policy Q&A find the section an employee means; each has
-its format in a comment at its top and is checked when the pack loads.
+Four YAML files and a JSON Lines file beside the Markdown help Policy Q&A find the section an
+employee means; each YAML file has its format in a comment at its top, and all are checked when the
+pack loads.
 
 - \`thesaurus.yaml\`: everyday Japanese → the policy's terms (なくした → 紛失), wherever they appear.
 - \`glossary-en.yaml\`: English → the policy's Japanese terms, for questions in English.
@@ -117,6 +118,14 @@ its format in a comment at its top and is checked when the pack loads.
 - \`unanswered.yaml\`: questions staff ask that the policy does not answer (paid leave, a bigger
   monitor, a personal shopping site's password); a question close to one of them is trusted less, so
   the bot says the policy does not cover it instead of citing a section whose words happen to match.
+- \`questions.jsonl\`: questions people asked, one JSON object a line:
+  \`{"id": "h12-05", "question": "…", "sections": ["組織的対策 5.6"]}\` (\`sections\` empty: the policy does
+  not answer it; \`id\` optional). A new question is compared with each one: put like an answered one,
+  its sections move up and the answer is trusted more; put like an unanswered one, it is trusted less.
+  The default pack holds about 6,300 questions from the project's held-out evaluation sets (93
+  fictional small companies of different trades). Add your own staff's questions, e.g. from the
+  feedback log, with \`npm run pack:questions -- FILE.jsonl\` (the evaluation format: \`id\`,
+  \`question\`, \`gold\`); never add questions you then measure on, since each is its own nearest one.
 
 Measure a change with \`npm run bench:qa\` (and on questions of your own with \`-- FILE.jsonl\`).
 

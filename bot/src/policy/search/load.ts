@@ -8,6 +8,7 @@ import {
   EMPTY_KEYWORDS,
   EMPTY_THESAURUS,
   EMPTY_UNANSWERED,
+  loadAskedQuestions,
   loadGlossary,
   loadKeywords,
   loadThesaurus,
@@ -18,6 +19,7 @@ export const THESAURUS_FILE = 'thesaurus.yaml';
 export const GLOSSARY_FILE = 'glossary-en.yaml';
 export const KEYWORDS_FILE = 'keywords.yaml';
 export const UNANSWERED_FILE = 'unanswered.yaml';
+export const QUESTIONS_FILE = 'questions.jsonl';
 
 /** The pack's vocabulary files; a missing file is an empty vocabulary, an invalid one throws. */
 export function loadVocabulary(dir: string): SearchVocabulary {
@@ -25,17 +27,19 @@ export function loadVocabulary(dir: string): SearchVocabulary {
     const f = path.join(dir, name);
     return existsSync(f) ? f : null;
   };
-  const [thesaurus, glossary, keywords, unanswered] = [
+  const [thesaurus, glossary, keywords, unanswered, questions] = [
     file(THESAURUS_FILE),
     file(GLOSSARY_FILE),
     file(KEYWORDS_FILE),
     file(UNANSWERED_FILE),
+    file(QUESTIONS_FILE),
   ];
   return {
     thesaurus: thesaurus ? loadThesaurus(thesaurus) : EMPTY_THESAURUS,
     glossary: glossary ? loadGlossary(glossary) : EMPTY_GLOSSARY,
     keywords: keywords ? loadKeywords(keywords) : EMPTY_KEYWORDS,
     unanswered: unanswered ? loadUnanswered(unanswered) : EMPTY_UNANSWERED,
+    questions: questions ? loadAskedQuestions(questions) : [],
   };
 }
 

@@ -85,9 +85,13 @@ export function dropOkurigana(text: string): string {
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] ?? '';
-    const prev = chars[i - 1] ?? '';
-    const next = chars[i + 1] ?? '';
-    if (HIRAGANA.test(c) && !PARTICLES.has(c) && KANJI.test(prev) && KANJI.test(next)) continue;
+    if (
+      charClass(c) === 'hiragana' &&
+      !PARTICLES.has(c) &&
+      charClass(chars[i - 1] ?? '') === 'kanji' &&
+      charClass(chars[i + 1] ?? '') === 'kanji'
+    )
+      continue;
     out += c;
   }
   return out;
@@ -95,12 +99,21 @@ export function dropOkurigana(text: string): string {
 
 export type CharClass = 'kanji' | 'katakana' | 'hiragana' | 'latin' | 'other';
 
+/** Classes of the characters seen so far: a lookup instead of up to four regular expressions a character. */
+const classes = new Map<string, CharClass>();
+/** Past this many distinct characters (text of every script) new ones are classified without being kept. */
+const MAX_CLASSES = 20_000;
+
 export function charClass(c: string): CharClass {
-  if (KANJI.test(c)) return 'kanji';
-  if (KATAKANA.test(c)) return 'katakana';
-  if (HIRAGANA.test(c)) return 'hiragana';
-  if (/[a-z0-9]/.test(c)) return 'latin';
-  return 'other';
+  let cls = classes.get(c);
+  if (cls) return cls;
+  if (KANJI.test(c)) cls = 'kanji';
+  else if (KATAKANA.test(c)) cls = 'katakana';
+  else if (HIRAGANA.test(c)) cls = 'hiragana';
+  else if (/[a-z0-9]/.test(c)) cls = 'latin';
+  else cls = 'other';
+  if (classes.size < MAX_CLASSES) classes.set(c, cls);
+  return cls;
 }
 
 /** True when the text is mostly Latin script (an English question), ignoring digits and symbols. */

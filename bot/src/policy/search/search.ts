@@ -14,9 +14,9 @@ import {
   type QueryContext,
 } from './query';
 import { DEFAULT_SCORE_PARAMS, scoreDocs, type DocScore, type ScoreParams } from './score';
-import { tokenize, uniqueTerms, type Term } from './tokenize';
+import { tokenize, uniqueTerms, withWordMemo, type Term, type TokenizeOptions } from './tokenize';
 import type { Excerpt, PolicySearch, SearchResult, SearchVocabulary } from './types';
-import { VocabularyError, type SectionKeywords } from './vocabulary';
+import { VocabularyError, type AskedQuestion, type SectionKeywords } from './vocabulary';
 
 export const MAX_HITS = 5;
 
@@ -43,8 +43,11 @@ class Search implements PolicySearch {
   private readonly scopes: { section: string; when: Term[][] }[];
   private readonly preventive: Set<number>;
   private readonly examples: ExampleIndex;
+  /** questions.jsonl's answered questions, compared by their light terms (exampleTerms). */
+  private readonly asked: ExampleIndex;
   private readonly unanswered: ExampleIndex;
   private readonly questionTerms: (text: string) => Term[];
+  private readonly exampleTerms: (text: string) => Term[];
 
   constructor(
     readonly pack: PolicyPack,
@@ -55,13 +58,17 @@ class Search implements PolicySearch {
     this.params = options.params ?? DEFAULT_SCORE_PARAMS;
     const stopwords = stemSet(vocabulary.glossary.stopwords);
     this.questionTerms = questionTerms(stopwords);
+    this.exampleTerms = questionTerms(stopwords, { words: false });
     this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, this.questionTerms));
     this.examples = buildExampleIndex(this.index.lines.filter((u) => u.asked));
+    const questions = vocabulary.questions ?? [];
+    this.asked = buildExampleIndex(askedUnits(this.index, questions, this.exampleTerms));
+    // One pseudo-section (0): only the nearest one's similarity is used.
     this.unanswered = buildExampleIndex(
-      (vocabulary.unanswered?.questions ?? []).map((q) => ({
-        doc: 0,
-        terms: new Set(this.questionTerms(q)),
-      })),
+      [
+        ...(vocabulary.unanswered?.questions ?? []),
+        ...questions.filter((q) => q.sections.length === 0).map((q) => q.question),
+      ].map((q) => ({ doc: 0, terms: new Set(this.exampleTerms(q)) })),
     );
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
@@ -105,12 +112,15 @@ class Search implements PolicySearch {
       return (outOfScope ? 1 - p.scopePenalty : 1) * (preventive ? 1 - p.preventionPenalty : 1);
     };
     const ranked = scoreDocs(this.index, query.concepts, p, prior);
-    const terms = this.questionTerms(question.slice(0, MAX_QUESTION_CHARS));
-    const near = nearestExamples(this.examples, terms);
+    const text = question.slice(0, MAX_QUESTION_CHARS);
+    const light = this.exampleTerms(text);
+    const near = nearestExamples(this.examples, this.questionTerms(text));
+    for (const [doc, sim] of nearestExamples(this.asked, light))
+      if (sim > (near.get(doc) ?? 0)) near.set(doc, sim);
     const evidence = {
       ...evidenceOf(this.index, query.concepts, ranked),
       near: Math.max(0, ...near.values()),
-      unanswered: nearestExamples(this.unanswered, terms).get(0) ?? 0,
+      unanswered: nearestExamples(this.unanswered, light).get(0) ?? 0,
     };
     // After a mishap the incident rules above decide (procedure, reporting, the rule titled by what the
     // mishap happened to): examples sharing the mishap's nouns would pull toward any section about it.
@@ -190,14 +200,41 @@ function keywordTerms(
  * The terms of a question as written, without the vocabulary: an English one as the stems of its words
  * that are not stop-words (`l:wipe`), as analyzeQuery reads one; a Japanese one as any text. Example
  * questions are indexed so, and a question is compared with them so.
+ *
+ * With `words: false` a Japanese question gives no segmenter words (`w:`), only its bigrams, lone
+ * kanji and Latin words: the terms of the thousands of questions of questions.jsonl and
+ * unanswered.yaml, read when the search is built, where the segmenter would cost four times as much.
  */
-function questionTerms(stopwords: Set<string>): (text: string) => Term[] {
+function questionTerms(stopwords: Set<string>, options: TokenizeOptions = {}): (text: string) => Term[] {
   const english = (text: string): Term[] =>
     englishWords(text)
       .map(stem)
       .filter((w) => w && !stopwords.has(w))
       .map((w) => `l:${w}`);
-  return (text) => (isMostlyLatin(text) ? english(text) : tokenize(text));
+  return (text) => (isMostlyLatin(text) ? english(text) : tokenize(text, options));
+}
+
+/**
+ * questions.jsonl's answered questions as examples: one per section that answers it. A section the pack
+ * does not have is an error, as in keywords.yaml: the question would silently teach nothing.
+ */
+function askedUnits(
+  index: PolicyIndex,
+  questions: readonly AskedQuestion[],
+  terms: (text: string) => Term[],
+): { doc: number; terms: Set<Term> }[] {
+  const docOf = new Map(index.docs.map((d, i) => [d.section.id, i]));
+  const unknown = questions.flatMap((q) =>
+    q.sections
+      .filter((id) => !docOf.has(id))
+      .map((id) => `${q.id ?? q.question}: ${id}: no such section in the policy pack`),
+  );
+  if (unknown.length > 0) throw new VocabularyError('questions.jsonl', unknown.slice(0, 20));
+  return questions.flatMap((q) => {
+    if (q.sections.length === 0) return [];
+    const set = new Set(terms(q.question));
+    return q.sections.map((id) => ({ doc: docOf.get(id) ?? 0, terms: set }));
+  });
 }
 
 /**
@@ -213,5 +250,5 @@ export function buildPolicySearch(
   vocabulary: SearchVocabulary,
   options: SearchOptions = {},
 ): PolicySearch & { trace(question: string): SearchTrace } {
-  return new Search(pack, vocabulary, options);
+  return withWordMemo(() => new Search(pack, vocabulary, options));
 }

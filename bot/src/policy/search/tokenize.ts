@@ -70,17 +70,48 @@ export function wordKey(segment: string, minLength = MIN_WORD): string | null {
 /** Stretches of at least MIN_WORD characters without hiragana, spaces or punctuation. */
 const CONTENT_STRETCH = new RegExp(`[^\\p{Script=Hiragana}\\s、。！？!?「」（）()・,.]{${MIN_WORD},}`, 'gu');
 
+/** The words of each stretch segmented so far, while withWordMemo runs; null otherwise. */
+let wordMemo: Map<string, Term[]> | null = null;
+
+/**
+ * Runs `build` remembering the segmenter's words of every stretch it tokenises. Building a search
+ * tokenises thousands of example questions whose stretches repeat (USBメモリ, パスワード): a quarter
+ * of them are distinct. The memory is dropped when `build` returns, so questions asked later, which
+ * are not bounded, are not remembered.
+ */
+export function withWordMemo<T>(build: () => T): T {
+  const outer = wordMemo;
+  wordMemo ??= new Map();
+  try {
+    return build();
+  } finally {
+    wordMemo = outer;
+  }
+}
+
+function segmentWords(piece: string): Term[] {
+  const out: Term[] = [];
+  for (const s of segmenter.segment(piece)) {
+    if (!s.isWordLike) continue;
+    const key = wordKey(s.segment);
+    if (key) out.push(`w:${key}`);
+  }
+  return out;
+}
+
 /** `w:` terms of the segmenter's words of at least MIN_WORD characters, in an already normalizeBase'd text. */
 function wordTerms(base: string): Term[] {
   const out: Term[] = [];
   // Only the stretches without hiragana can hold such a word: segmenting them alone gives the same
   // words at a fraction of the cost of segmenting the whole text (ICU's dictionary pass dominates).
-  for (const piece of base.match(CONTENT_STRETCH) ?? [])
-    for (const s of segmenter.segment(piece)) {
-      if (!s.isWordLike) continue;
-      const key = wordKey(s.segment);
-      if (key) out.push(`w:${key}`);
+  for (const piece of base.match(CONTENT_STRETCH) ?? []) {
+    let words = wordMemo?.get(piece);
+    if (!words) {
+      words = segmentWords(piece);
+      wordMemo?.set(piece, words);
     }
+    out.push(...words);
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { PolicyLine, PolicyPack, PolicySection } from '../pack';
-import type { Glossary, SectionKeywords, Thesaurus, Unanswered } from './vocabulary';
+import type { AskedQuestion, Glossary, SectionKeywords, Thesaurus, Unanswered } from './vocabulary';
 
 export type Language = 'ja' | 'en';
 
@@ -31,6 +31,8 @@ export interface SearchVocabulary {
   keywords?: SectionKeywords;
   /** Questions the policy does not answer (optional: none by default). */
   unanswered?: Unanswered;
+  /** Questions asked, with the sections that answer them, or none (optional: none by default). */
+  questions?: AskedQuestion[];
 }
 
 export interface PolicySearch {

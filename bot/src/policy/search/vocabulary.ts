@@ -9,7 +9,9 @@ import { z } from 'zod';
  * - `glossary-en.yaml`: English words and phrases → Japanese policy terms (lost → 紛失), plus English stop-words;
  * - `keywords.yaml`: for each section, the everyday Japanese and English words employees use when they
  *   ask what it answers (裏紙, "wipe"): indexed with the section (document expansion, see index-builder.ts);
- * - `unanswered.yaml`: questions the policy does not answer, to recognise more of them.
+ * - `unanswered.yaml`: questions the policy does not answer, to recognise more of them;
+ * - `questions.jsonl`: questions employees asked, each with the sections that answer it (none: the
+ *   policy does not), compared with a new question as examples (examples.ts).
  */
 
 const phrase = z.string().trim().min(1, 'empty phrase');
@@ -62,7 +64,7 @@ export const keywordsSchema = z
   )
   .superRefine((record, ctx) => {
     for (const id of Object.keys(record))
-      if (!/^\S+ \d+(?:\.\d+)*$/u.test(id))
+      if (!SECTION_ID.test(id))
         ctx.addIssue({ code: 'custom', path: [id], message: 'not a section id like 組織的対策 5.6' });
   });
 export type SectionKeywords = z.infer<typeof keywordsSchema>;
@@ -73,6 +75,20 @@ export type SectionKeywords = z.infer<typeof keywordsSchema>;
  */
 export const unansweredSchema = z.strictObject({ questions: z.array(phrase) });
 export type Unanswered = z.infer<typeof unansweredSchema>;
+
+const SECTION_ID = /^\S+ \d+(?:\.\d+)*$/u;
+
+/**
+ * One line of questions.jsonl: a question someone asked and the sections that answer it, or none when
+ * the policy does not. `id` names where it came from (an evaluation set's id, a ticket number), so a
+ * question can be found again and kept out of the sets the confidence is fitted on.
+ */
+export const askedQuestionSchema = z.strictObject({
+  id: z.string().trim().min(1, 'empty id').optional(),
+  question: phrase,
+  sections: z.array(z.string().regex(SECTION_ID, 'not a section id like 組織的対策 5.6')),
+});
+export type AskedQuestion = z.infer<typeof askedQuestionSchema>;
 
 export const EMPTY_THESAURUS: Thesaurus = { ignore: [], scopes: [], entries: [] };
 export const EMPTY_GLOSSARY: Glossary = { stopwords: [], entries: [] };
@@ -140,6 +156,33 @@ export function parseUnanswered(source: string, file = 'unanswered.yaml'): Unans
   return parseWith(unansweredSchema, source, file, null);
 }
 
+/**
+ * questions.jsonl: one JSON object a line (blank lines are skipped). JSON Lines rather than YAML: the
+ * file holds thousands of questions, and a company can append the ones its people ask. Every issue
+ * names the line.
+ */
+export function parseAskedQuestions(source: string, file = 'questions.jsonl'): AskedQuestion[] {
+  const out: AskedQuestion[] = [];
+  const issues: string[] = [];
+  source.split('\n').forEach((text, i) => {
+    if (text.trim() === '') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      issues.push(`line ${i + 1}: not valid JSON`);
+      return;
+    }
+    const result = askedQuestionSchema.safeParse(raw);
+    if (result.success) out.push(result.data);
+    else
+      for (const issue of result.error.issues)
+        issues.push(`line ${i + 1}: ${issue.path.map(String).join('.') || '(line)'}: ${issue.message}`);
+  });
+  if (issues.length > 0) throw new VocabularyError(file, issues.slice(0, 20));
+  return out;
+}
+
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -162,4 +205,8 @@ export function loadKeywords(file: string): SectionKeywords {
 
 export function loadUnanswered(file: string): Unanswered {
   return parseUnanswered(read(file), file);
+}
+
+export function loadAskedQuestions(file: string): AskedQuestion[] {
+  return parseAskedQuestions(read(file), file);
 }

@@ -83,7 +83,12 @@ describe('confidence on the default pack', () => {
   it('abstains on a question put like one the policy does not answer, though made of policy words', () => {
     const { pack } = loadPolicySearch(PACK_DIR);
     const vocabulary = loadVocabulary(PACK_DIR);
-    const without = buildPolicySearch(pack, { ...vocabulary, unanswered: EMPTY_UNANSWERED });
+    // Without unanswered.yaml nor the unanswered questions of questions.jsonl.
+    const without = buildPolicySearch(pack, {
+      ...vocabulary,
+      unanswered: EMPTY_UNANSWERED,
+      questions: (vocabulary.questions ?? []).filter((q) => q.sections.length > 0),
+    });
     for (const q of [
       'ネットスーパーのアカウントのパスワード忘れた、どうやって戻す？',
       'I forgot the password of my personal Amazon account. How do I reset it?',

@@ -79,6 +79,7 @@ describe('thesaurus and glossary files', () => {
         glossary: { stopwords: [], entries: [] },
         keywords: {},
         unanswered: { questions: [] },
+        questions: [],
       });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

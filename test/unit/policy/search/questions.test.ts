@@ -1,0 +1,111 @@
+import path from 'node:path';
+import {
+  buildPolicySearch,
+  loadVocabulary,
+  parseAskedQuestions,
+  QUESTIONS_FILE,
+  VocabularyError,
+  type AskedQuestion,
+} from '../../../../bot/src/policy/search';
+import { loadPolicyPack } from '../../../../bot/src/policy/pack';
+
+const PACK_DIR = path.resolve(__dirname, '../../../../bot/policy-pack');
+
+function errorOf(fn: () => unknown): VocabularyError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof VocabularyError) return err;
+    throw err;
+  }
+  throw new Error('expected a VocabularyError');
+}
+
+describe('questions.jsonl', () => {
+  it('reads one question a line with the sections that answer it, none for one the policy does not', () => {
+    const questions = parseAskedQuestions(
+      [
+        '{"id":"t-1","question":"USBメモリで持ち出していい？","sections":["組織的対策 5.6"]}',
+        '',
+        '{"question":"社員食堂は何時から？","sections":[]}',
+      ].join('\n'),
+    );
+    expect(questions).toEqual([
+      { id: 't-1', question: 'USBメモリで持ち出していい？', sections: ['組織的対策 5.6'] },
+      { question: '社員食堂は何時から？', sections: [] },
+    ]);
+  });
+
+  it('names the file and the line of an invalid entry', () => {
+    const err = errorOf(() =>
+      parseAskedQuestions(
+        [
+          '{"question":"ok","sections":[]}',
+          '{"question":"ok", "sections": ["5.6"]}',
+          'not json',
+          '{"question":"  ","sections":[]}',
+        ].join('\n'),
+        'questions.jsonl',
+      ),
+    );
+    expect(err.message).toContain('questions.jsonl');
+    expect(err.issues).toEqual([
+      expect.stringMatching(/^line 2: sections\.0: not a section id/),
+      'line 3: not valid JSON',
+      expect.stringMatching(/^line 4: question: /),
+    ]);
+  });
+
+  it('refuses a question answered by a section the pack does not have', () => {
+    const pack = loadPolicyPack(PACK_DIR);
+    const vocabulary = loadVocabulary(PACK_DIR);
+    const err = errorOf(() =>
+      buildPolicySearch(pack, {
+        ...vocabulary,
+        questions: [{ id: 'x-9', question: '質問', sections: ['組織的対策 99.9'] }],
+      }),
+    );
+    expect(err.file).toBe('questions.jsonl');
+    expect(err.issues).toEqual(['x-9: 組織的対策 99.9: no such section in the policy pack']);
+  });
+
+  describe('on the default pack', () => {
+    const pack = loadPolicyPack(PACK_DIR);
+    const vocabulary = loadVocabulary(PACK_DIR);
+    const all = vocabulary.questions ?? [];
+    const searchWith = (questions: AskedQuestion[]) => buildPolicySearch(pack, { ...vocabulary, questions });
+
+    it('holds thousands of questions, Japanese and English, some the policy does not answer', () => {
+      expect(path.basename(QUESTIONS_FILE)).toBe('questions.jsonl');
+      expect(all.length).toBeGreaterThan(5000);
+      expect(all.filter((q) => q.sections.length === 0).length).toBeGreaterThan(500);
+      expect(all.some((q) => /^[\x20-\x7e’]+$/.test(q.question))).toBe(true);
+    });
+
+    it('finds the section of an answered question put the same way', () => {
+      const question = '家で仕事してると子どもがパソコン触りたがるんだよね、どうすればいい？';
+      const others = all.filter((q) => !q.sections.includes('人的対策 6.4.3'));
+      const without = searchWith(others).search(question);
+      const withIt = searchWith([
+        ...others,
+        {
+          question: '家で仕事してると、子どもがパソコンを触りたがる。どうすればいい？',
+          sections: ['人的対策 6.4.3'],
+        },
+      ]).search(question);
+      expect(without.hits[0]?.section.id).not.toBe('人的対策 6.4.3');
+      expect(withIt.hits[0]?.section.id).toBe('人的対策 6.4.3');
+    });
+
+    it('abstains on a question put like one the policy does not answer', () => {
+      const question = '会議室のプロジェクターの予約はどのシステムでするの？';
+      const answered = all.filter((q) => q.sections.length > 0);
+      expect(searchWith(answered).search(question).abstained).toBe(false);
+      const withIt = searchWith([
+        ...answered,
+        { question: '会議室のプロジェクターって、どのシステムで予約するの？', sections: [] },
+      ]);
+      expect(withIt.search(question).abstained).toBe(true);
+    });
+  });
+});
