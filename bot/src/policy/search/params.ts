@@ -33,6 +33,12 @@ export interface ScoreParams {
   exampleWeight: number;
   /** How many of the best sections are reordered by their example questions. */
   exampleDepth: number;
+  /**
+   * The section of the single closest example question is among the first this many (moved up to the
+   * last of them when below): the answer's related sections then show where the most similar question
+   * was answered, whatever the ranking's words say.
+   */
+  nearestAmong: number;
 }
 
 export const DEFAULT_SCORE_PARAMS: ScoreParams = {
@@ -51,6 +57,7 @@ export const DEFAULT_SCORE_PARAMS: ScoreParams = {
   altSpecificity: 0.5,
   exampleWeight: 0.4,
   exampleDepth: 20,
+  nearestAmong: 3,
 };
 
 /** The weight a concept ranks with. */

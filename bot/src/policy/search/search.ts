@@ -124,7 +124,9 @@ class Search implements PolicySearch {
     };
     // After a mishap the incident rules above decide (procedure, reporting, the rule titled by what the
     // mishap happened to): examples sharing the mishap's nouns would pull toward any section about it.
-    return { query, scores: happened ? ranked : rerank(ranked, near, p), evidence };
+    if (happened) return { query, scores: ranked, evidence };
+    const reordered = rerank(ranked, near, p.exampleWeight, p.exampleDepth);
+    return { query, scores: withNearest(reordered, near, p.nearestAmong), evidence };
   }
 
   search(question: string): SearchResult {
@@ -157,15 +159,35 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * a score becomes its share of the best score plus exampleWeight × the closest example's similarity.
  * Sections below the first exampleDepth keep their share alone, so they stay below.
  */
-function rerank(scores: DocScore[], near: Map<number, number>, p: ScoreParams): DocScore[] {
+function rerank(scores: DocScore[], near: Map<number, number>, weight: number, depth: number): DocScore[] {
   const top = scores[0]?.score ?? 0;
   if (top <= 0) return scores;
   return scores
-    .map((s, i) => ({
-      ...s,
-      score: s.score / top + (i < p.exampleDepth ? p.exampleWeight * (near.get(s.doc) ?? 0) : 0),
-    }))
+    .map((s, i) => ({ ...s, score: s.score / top + (i < depth ? weight * (near.get(s.doc) ?? 0) : 0) }))
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The section of the closest example question moved up to place `among` (with that place's score) when
+ * it is ranked below: shown as a related section, it answers the question as it was answered before.
+ */
+function withNearest(scores: DocScore[], near: Map<number, number>, among: number): DocScore[] {
+  let nearest = -1;
+  let best = 0;
+  for (const [doc, sim] of near)
+    if (sim > best) {
+      best = sim;
+      nearest = doc;
+    }
+  const at = scores.findIndex((s) => s.doc === nearest);
+  const place = scores[among - 1];
+  if (at < among || !place) return scores;
+  const moved = { ...(scores[at] as DocScore), score: place.score };
+  return [
+    ...scores.slice(0, among - 1),
+    moved,
+    ...scores.slice(among - 1).filter((_, i) => i !== at - among + 1),
+  ];
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type AskedQuestion,
 } from '../../../../bot/src/policy/search';
 import { loadPolicyPack } from '../../../../bot/src/policy/pack';
+import { DEFAULT_SCORE_PARAMS } from '../../../../bot/src/policy/search/params';
 
 const PACK_DIR = path.resolve(__dirname, '../../../../bot/policy-pack');
 
@@ -95,6 +96,18 @@ describe('questions.jsonl', () => {
       ]).search(question);
       expect(without.hits[0]?.section.id).not.toBe('人的対策 6.4.3');
       expect(withIt.hits[0]?.section.id).toBe('人的対策 6.4.3');
+    });
+
+    it('shows the section of the closest asked question among the first three, though the ranking has it far below', () => {
+      const question = 'USBメモリで極秘データを持ち出すには？';
+      // An answered question put the same way, filed under a section about something else.
+      const questions = [...all, { question, sections: ['組織的対策 9.9'] }];
+      const ids = (params = DEFAULT_SCORE_PARAMS) =>
+        buildPolicySearch(pack, { ...vocabulary, questions }, { params })
+          .search(question)
+          .hits.map((h) => h.section.id);
+      expect(ids().slice(0, 3)).toEqual(['組織的対策 5.6', expect.any(String), '組織的対策 9.9']);
+      expect(ids({ ...DEFAULT_SCORE_PARAMS, nearestAmong: 0 })).not.toContain('組織的対策 9.9');
     });
 
     it('abstains on a question put like one the policy does not answer', () => {
