@@ -78,6 +78,8 @@ export interface CalibrationPoint {
 export function calibrateThreshold(
   points: CalibrationPoint[],
   maxFalseAbstention = 0.05,
+  /** Subsets (a set that matters on its own) whose false abstention must be within the bound too. */
+  alsoWithin: CalibrationPoint[][] = [],
 ): { threshold: number; abstention: number; falseAbstention: number } {
   const values = [...new Set(points.map((p) => p.confidence))].sort((a, b) => a - b);
   const oos = points.filter((p) => p.outOfScope);
@@ -90,7 +92,11 @@ export function calibrateThreshold(
     .filter((g) => g.hi > g.lo || g.lo === 0);
   const scored = gaps
     .map((g) => ({ ...g, abst: rate(oos, g.hi), fa: rate(ins, g.hi) }))
-    .filter((g) => g.fa <= maxFalseAbstention);
+    .filter(
+      (g) =>
+        g.fa <= maxFalseAbstention &&
+        alsoWithin.every((xs) => rate(xs.filter((p) => !p.outOfScope), g.hi) <= maxFalseAbstention),
+    );
   const best = scored.reduce(
     (w, g) =>
       g.abst > w.abst || (g.abst === w.abst && (g.fa < w.fa || (g.fa === w.fa && g.hi - g.lo > w.hi - w.lo)))

@@ -110,15 +110,16 @@ describe('questions.jsonl', () => {
       expect(ids({ ...DEFAULT_SCORE_PARAMS, nearestAmong: 0 })).not.toContain('組織的対策 9.9');
     });
 
-    it('abstains on a question put like one the policy does not answer', () => {
+    it('trusts a question put like one the policy does not answer less, down to abstaining', () => {
       const question = '会議室のプロジェクターの予約はどのシステムでするの？';
       const answered = all.filter((q) => q.sections.length > 0);
-      expect(searchWith(answered).search(question).abstained).toBe(false);
+      const without = searchWith(answered).search(question);
       const withIt = searchWith([
         ...answered,
         { question: '会議室のプロジェクターって、どのシステムで予約するの？', sections: [] },
-      ]);
-      expect(withIt.search(question).abstained).toBe(true);
+      ]).search(question);
+      expect(withIt.confidence).toBeLessThan(without.confidence / 2);
+      expect(withIt.abstained).toBe(true);
     });
   });
 });
