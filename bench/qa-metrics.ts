@@ -95,7 +95,13 @@ export function calibrateThreshold(
     .filter(
       (g) =>
         g.fa <= maxFalseAbstention &&
-        alsoWithin.every((xs) => rate(xs.filter((p) => !p.outOfScope), g.hi) <= maxFalseAbstention),
+        alsoWithin.every(
+          (xs) =>
+            rate(
+              xs.filter((p) => !p.outOfScope),
+              g.hi,
+            ) <= maxFalseAbstention,
+        ),
     );
   const best = scored.reduce(
     (w, g) =>
