@@ -82,44 +82,58 @@ export function foldKana(text: string): string {
  */
 export function dropOkurigana(text: string): string {
   const chars = [...text];
+  const classes = chars.map(charClass);
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] ?? '';
-    if (
-      charClass(c) === 'hiragana' &&
-      !PARTICLES.has(c) &&
-      charClass(chars[i - 1] ?? '') === 'kanji' &&
-      charClass(chars[i + 1] ?? '') === 'kanji'
-    )
-      continue;
+    if (classes[i] === 'hiragana' && isOkurigana(c, classes[i - 1], classes[i + 1])) continue;
     out += c;
   }
   return out;
 }
 
+/** A hiragana between two kanji that is not a particle: okurigana (持ち出し's ち). */
+export function isOkurigana(hiragana: string, before?: CharClass, after?: CharClass): boolean {
+  return before === 'kanji' && after === 'kanji' && !PARTICLES.has(hiragana);
+}
+
 export type CharClass = 'kanji' | 'katakana' | 'hiragana' | 'latin' | 'other';
 
-/** Classes of the characters seen so far: a lookup instead of up to four regular expressions a character. */
-const classes = new Map<string, CharClass>();
-/** Past this many distinct characters (text of every script) new ones are classified without being kept. */
-const MAX_CLASSES = 20_000;
+const CLASSES: readonly CharClass[] = ['kanji', 'katakana', 'hiragana', 'latin', 'other'];
+/** Classes of the BMP characters seen so far (index in CLASSES + 1; 0: not seen): a lookup, not regexes. */
+const seen = new Uint8Array(0x10000);
+
+function classify(c: string): CharClass {
+  if (KANJI.test(c)) return 'kanji';
+  if (KATAKANA.test(c)) return 'katakana';
+  if (HIRAGANA.test(c)) return 'hiragana';
+  if (/[a-z0-9]/.test(c)) return 'latin';
+  return 'other';
+}
 
 export function charClass(c: string): CharClass {
-  let cls = classes.get(c);
-  if (cls) return cls;
-  if (KANJI.test(c)) cls = 'kanji';
-  else if (KATAKANA.test(c)) cls = 'katakana';
-  else if (HIRAGANA.test(c)) cls = 'hiragana';
-  else if (/[a-z0-9]/.test(c)) cls = 'latin';
-  else cls = 'other';
-  if (classes.size < MAX_CLASSES) classes.set(c, cls);
+  if (c.length !== 1) return classify(c);
+  const code = c.charCodeAt(0);
+  const k = seen[code] ?? 0;
+  if (k > 0) return CLASSES[k - 1] ?? 'other';
+  const cls = classify(c);
+  seen[code] = CLASSES.indexOf(cls) + 1;
   return cls;
 }
 
 /** True when the text is mostly Latin script (an English question), ignoring digits and symbols. */
 export function isMostlyLatin(text: string): boolean {
-  const s = text.normalize('NFKC');
-  const latin = (s.match(/[A-Za-z]/g) ?? []).length;
-  const cjk = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  let latin = 0;
+  let cjk = 0;
+  for (const ch of text.normalize('NFKC')) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
+      continue;
+    }
+    // Han, hiragana and katakana; the long-vowel mark ー counts with katakana in charClass only.
+    const cls = charClass(ch);
+    if (cls === 'kanji' || cls === 'hiragana' || (cls === 'katakana' && ch !== 'ー')) cjk++;
+  }
   return latin > 0 && cjk * 3 < latin;
 }

@@ -1,6 +1,7 @@
 import {
   charClass,
   dropOkurigana,
+  isOkurigana,
   foldLongVowels,
   normalizeBase,
   normalizeRest,
@@ -24,10 +25,14 @@ export interface TokenizeOptions {
   words?: boolean;
 }
 
-/** Bigrams and unigrams of the kanji/katakana runs of an already normalised text. */
+/**
+ * Bigrams and unigrams of the kanji/katakana runs of an already normalised text, after okurigana between
+ * kanji is dropped (dropOkurigana, done here in the same pass: each character is classified once).
+ */
 export function ngramTerms(normalized: string): Term[] {
   const out: Term[] = [];
-  const skeleton = dropOkurigana(normalized);
+  const chars = [...normalized];
+  const classes = chars.map(charClass);
   let run: string[] = [];
   const flush = (): void => {
     if (run.length === 1) {
@@ -38,10 +43,12 @@ export function ngramTerms(normalized: string): Term[] {
     run = [];
   };
   let runClass = '';
-  for (const c of skeleton) {
-    const cls = charClass(c);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] ?? '';
+    const cls = classes[i];
+    if (cls === 'hiragana' && isOkurigana(c, classes[i - 1], classes[i + 1])) continue;
     if (cls !== runClass) flush();
-    runClass = cls;
+    runClass = cls ?? '';
     if (cls === 'kanji' || cls === 'katakana') run.push(c);
   }
   flush();
