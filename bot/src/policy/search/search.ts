@@ -19,6 +19,8 @@ import type { Excerpt, PolicySearch, SearchResult, SearchVocabulary } from './ty
 import { VocabularyError, type AskedQuestion, type SectionKeywords } from './vocabulary';
 
 export const MAX_HITS = 5;
+/** The pseudo-section of the questions the policy does not answer, in the example index. */
+const UNANSWERED = -1;
 
 export interface SearchOptions {
   /** Abstain under this confidence (default: the value calibrated on the development set). */
@@ -43,9 +45,11 @@ class Search implements PolicySearch {
   private readonly scopes: { section: string; when: Term[][] }[];
   private readonly preventive: Set<number>;
   private readonly examples: ExampleIndex;
-  /** questions.jsonl's answered questions, compared by their light terms (exampleTerms). */
+  /**
+   * questions.jsonl's questions and unanswered.yaml's, compared by their light terms (exampleTerms), in
+   * one index: the answered ones under their sections, the others under UNANSWERED.
+   */
   private readonly asked: ExampleIndex;
-  private readonly unanswered: ExampleIndex;
   private readonly questionTerms: (text: string) => Term[];
   private readonly exampleTerms: (text: string) => Term[];
 
@@ -62,14 +66,13 @@ class Search implements PolicySearch {
     this.index = buildIndex(pack, keywordTerms(pack, vocabulary.keywords ?? {}, this.questionTerms));
     this.examples = buildExampleIndex(this.index.lines.filter((u) => u.asked));
     const questions = vocabulary.questions ?? [];
-    this.asked = buildExampleIndex(askedUnits(this.index, questions, this.exampleTerms));
-    // One pseudo-section (0): only the nearest one's similarity is used.
-    this.unanswered = buildExampleIndex(
-      [
-        ...(vocabulary.unanswered?.questions ?? []),
-        ...questions.filter((q) => q.sections.length === 0).map((q) => q.question),
-      ].map((q) => ({ doc: 0, terms: new Set(this.exampleTerms(q)) })),
-    );
+    // Answered and unanswered questions share one idf: a word common among help-desk questions
+    // (プリンタ) must weigh the same in both similarities that are set against each other.
+    const unanswered = [
+      ...(vocabulary.unanswered?.questions ?? []),
+      ...questions.filter((q) => q.sections.length === 0).map((q) => q.question),
+    ].map((q) => ({ doc: UNANSWERED, terms: new Set(this.exampleTerms(q)) }));
+    this.asked = buildExampleIndex([...askedUnits(this.index, questions, this.exampleTerms), ...unanswered]);
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
       section: sc.section,
@@ -115,12 +118,14 @@ class Search implements PolicySearch {
     const text = question.slice(0, MAX_QUESTION_CHARS);
     const light = this.exampleTerms(text);
     const near = nearestExamples(this.examples, this.questionTerms(text));
+    let unanswered = 0;
     for (const [doc, sim] of nearestExamples(this.asked, light))
-      if (sim > (near.get(doc) ?? 0)) near.set(doc, sim);
+      if (doc === UNANSWERED) unanswered = sim;
+      else if (sim > (near.get(doc) ?? 0)) near.set(doc, sim);
     const evidence = {
       ...evidenceOf(this.index, query.concepts, ranked),
       near: Math.max(0, ...near.values()),
-      unanswered: nearestExamples(this.unanswered, light).get(0) ?? 0,
+      unanswered,
     };
     // After a mishap the incident rules above decide (procedure, reporting, the rule titled by what the
     // mishap happened to): examples sharing the mishap's nouns would pull toward any section about it.
