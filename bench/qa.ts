@@ -1,8 +1,8 @@
-// bench:qa — Policy Q&A quality and speed on an evaluation set (default: the development set,
+// bench:qa — Policy Q&A quality and speed on evaluation sets, pooled (default: the development set,
 // ../shared/eval/policy-qa-dev.jsonl). Prints top-1/top-3 overall and per kind, abstention on
 // out-of-scope questions, false abstention on in-scope ones, fact coverage, p50/p99 latency per question
 // and the index build time.
-//   npx tsx bench/qa.ts [FILE] [--verbose] [--threshold=X] [--calibrate] [--repeat=N]
+//   npx tsx bench/qa.ts [FILE ...] [--verbose] [--threshold=X] [--calibrate] [--repeat=N]
 import path from 'node:path';
 import { answerQuestion } from '../bot/src/policy/answer';
 import { loadPolicyPack } from '../bot/src/policy/pack';
@@ -18,17 +18,21 @@ const flags = new Map<string, string>(
       return [key, value];
     }),
 );
-const file = path.resolve(argv.find((a) => !a.startsWith('--')) ?? '../shared/eval/policy-qa-dev.jsonl');
+const named = argv.filter((a) => !a.startsWith('--'));
+const files = (named.length > 0 ? named : ['../shared/eval/policy-qa-dev.jsonl']).map((f) => path.resolve(f));
 const packDir = path.resolve(flags.get('pack') ?? 'bot/policy-pack');
 const repeat = Number(flags.get('repeat') ?? 20);
 const verbose = flags.has('verbose');
 
-const items = readEvalSet(file);
+const items = files.flatMap((f) => readEvalSet(f));
 let t0 = performance.now();
 const pack = loadPolicyPack(packDir);
 const packMs = performance.now() - t0;
 t0 = performance.now();
 const vocabulary = loadVocabulary(packDir);
+// A question of the pack's questions.jsonl is its own nearest example: it measures nothing.
+const inPack = new Set((vocabulary.questions ?? []).flatMap((q) => (q.id ? [q.id] : [])));
+const known = items.filter((item) => inPack.has(item.id)).length;
 const vocabularyMs = performance.now() - t0;
 t0 = performance.now();
 const firstSearch = buildPolicySearch(pack, vocabulary);
@@ -130,9 +134,15 @@ line('all', rows);
 const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => [...(r[i] ?? '')].length))) ?? [];
 const fmt = (r: string[]): string =>
   r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+const names = files.map((f) => path.relative(process.cwd(), f));
 console.log(
-  `\nPolicy Q&A on ${path.relative(process.cwd(), file)} (${rows.length} questions, threshold ${threshold})\n`,
+  `\nPolicy Q&A on ${names.length > 3 ? `${names.length} sets` : names.join(', ')} (${rows.length} questions, threshold ${threshold})`,
 );
+if (known > 0)
+  console.log(
+    `NOTE: ${known} of these questions are in the pack's questions.jsonl, each its own nearest example: these figures say nothing of new questions.`,
+  );
+console.log('');
 console.log(fmt(table[0] ?? []));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table.slice(1)) console.log(fmt(r));
