@@ -4,23 +4,12 @@ import {
   loadVocabulary,
   parseAskedQuestions,
   QUESTIONS_FILE,
-  VocabularyError,
   type AskedQuestion,
 } from '../../../../bot/src/policy/search';
 import { loadPolicyPack } from '../../../../bot/src/policy/pack';
 import { DEFAULT_SCORE_PARAMS } from '../../../../bot/src/policy/search/params';
-
-const PACK_DIR = path.resolve(__dirname, '../../../../bot/policy-pack');
-
-function errorOf(fn: () => unknown): VocabularyError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof VocabularyError) return err;
-    throw err;
-  }
-  throw new Error('expected a VocabularyError');
-}
+import { PACK_DIR } from '../source-text';
+import { errorOf } from './vocabulary-error';
 
 describe('questions.jsonl', () => {
   it('reads one question a line with the sections that answer it, none for one the policy does not', () => {

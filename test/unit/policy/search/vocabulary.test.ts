@@ -14,16 +14,7 @@ import {
   VocabularyError,
 } from '../../../../bot/src/policy/search';
 import { PACK_DIR } from '../source-text';
-
-function errorOf(fn: () => unknown): VocabularyError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof VocabularyError) return err;
-    throw err;
-  }
-  throw new Error('expected a VocabularyError');
-}
+import { errorOf } from './vocabulary-error';
 
 describe('thesaurus and glossary files', () => {
   it('parses a valid thesaurus', () => {
