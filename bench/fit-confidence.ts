@@ -33,11 +33,15 @@ const vocabulary = loadVocabulary(packDir);
 const questions = vocabulary.questions ?? [];
 const inPack = new Set(questions.flatMap((q) => (q.id ? [q.id] : [])));
 const sets = files.map((f) => readEvalSet(f));
-// Sets with questions in the file, dealt round-robin into folds; fold -1: none in the file.
+// Sets with questions in the file, dealt round-robin into folds in the order of their file names (the
+// same folds however the files are named on the command line); fold -1: none in the file.
 const foldOf = new Map<number, number>();
-sets.forEach((set, i) => {
-  if (set.some((item) => inPack.has(item.id))) foldOf.set(i, foldOf.size % FOLDS);
-});
+files
+  .map((f, i) => ({ name: path.basename(f), i }))
+  .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  .forEach(({ i }) => {
+    if (sets[i]?.some((item) => inPack.has(item.id))) foldOf.set(i, foldOf.size % FOLDS);
+  });
 const points: { e: Evidence; outOfScope: boolean; file: string }[] = [];
 for (let fold = -1; fold < FOLDS; fold++) {
   const members = sets.filter((_, i) => (foldOf.get(i) ?? -1) === fold);
