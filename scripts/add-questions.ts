@@ -6,11 +6,16 @@
 // whose id is already in questions.jsonl is skipped, so adding a set twice changes nothing. Never add
 // a set you measure the search on: a question is nearest to itself. bench/fit-confidence.ts leaves
 // out the questions that are in questions.jsonl.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { readEvalSet } from '../bench/qa-metrics';
 import { loadPolicyPack } from '../bot/src/policy/pack';
-import { parseAskedQuestions, QUESTIONS_FILE, type AskedQuestion } from '../bot/src/policy/search';
+import {
+  loadAskedQuestions,
+  QUESTIONS_FILE,
+  sectionIssue,
+  type AskedQuestion,
+} from '../bot/src/policy/search';
 import { projectRoot } from '../bot/src/shared/project-root';
 
 const USAGE = 'usage: add-questions FILE.jsonl [FILE.jsonl ...] [--pack DIR]';
@@ -25,7 +30,7 @@ function main(argv: string[]): number {
   }
   const pack = loadPolicyPack(packDir);
   const target = path.join(packDir, QUESTIONS_FILE);
-  const existing = existsSync(target) ? parseAskedQuestions(readFileSync(target, 'utf8'), target) : [];
+  const existing = existsSync(target) ? loadAskedQuestions(target) : [];
   const ids = new Set(existing.flatMap((q) => (q.id ? [q.id] : [])));
 
   const added: AskedQuestion[] = [];
@@ -33,9 +38,13 @@ function main(argv: string[]): number {
   for (const file of files)
     for (const item of readEvalSet(file)) {
       if (ids.has(item.id)) continue;
-      const missing = item.gold.filter((id) => !pack.byId.has(id));
-      if (missing.length > 0) {
-        problems.push(`${file}: ${item.id}: no such section in the policy pack: ${missing.join(', ')}`);
+      // The search's own check: a question it would refuse when built is not written.
+      const issues = item.gold.flatMap((id) => {
+        const issue = sectionIssue(pack, id);
+        return issue ? [`${file}: ${item.id}: ${issue}: ${id}`] : [];
+      });
+      if (issues.length > 0) {
+        problems.push(...issues);
         continue;
       }
       ids.add(item.id);

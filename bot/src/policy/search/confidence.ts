@@ -76,7 +76,7 @@ export interface Evidence {
   ideas: number;
   /** How close the question is to the nearest example question of any section (0–1, examples.ts). */
   near: number;
-  /** How close it is to the nearest question the policy does not answer (unanswered.yaml), 0–1. */
+  /** How close it is to the nearest question the policy does not answer (unanswered.yaml, questions.jsonl), 0–1. */
   unanswered: number;
 }
 

@@ -2,7 +2,8 @@ import { Acc } from './score';
 import type { Term } from './tokenize';
 
 /**
- * The example questions of keywords.yaml (`asked`, `trade`) as a nearest-neighbour index. BM25F reads a
+ * Example questions as a nearest-neighbour index: keywords.yaml's (`asked`, `trade`) in one, and
+ * questions.jsonl's with unanswered.yaml's in another (search.ts). BM25F reads a
  * section's examples as one bag of words; here each stays a question of its own, and a new question is
  * compared with every one of them: 検体の結果を家族にLINEで送っていい？ is closest to another question put
  * the same way, whatever words the policy uses. The similarity is the cosine of the two questions' terms,

@@ -11,7 +11,7 @@ export {
 } from './load';
 export { foldKana, normalize } from './normalize';
 export { MAX_QUESTION_CHARS } from './query';
-export { buildPolicySearch, MAX_HITS, type SearchOptions, type SearchTrace } from './search';
+export { buildPolicySearch, MAX_HITS, sectionIssue, type SearchOptions, type SearchTrace } from './search';
 export { tokenize } from './tokenize';
 export type { Excerpt, Language, PolicySearch, SearchHit, SearchResult, SearchVocabulary } from './types';
 export {

@@ -72,7 +72,10 @@ class Search implements PolicySearch {
       ...(vocabulary.unanswered?.questions ?? []),
       ...questions.filter((q) => q.sections.length === 0).map((q) => q.question),
     ].map((q) => ({ doc: UNANSWERED, terms: new Set(this.exampleTerms(q)) }));
-    this.asked = buildExampleIndex([...askedUnits(this.index, questions, this.exampleTerms), ...unanswered]);
+    this.asked = buildExampleIndex([
+      ...askedUnits(pack, this.index, questions, this.exampleTerms),
+      ...unanswered,
+    ]);
     this.ctx = queryContext(vocabulary.thesaurus, vocabulary.glossary, this.index.idf, this.index.idfMax);
     this.scopes = vocabulary.thesaurus.scopes.map((sc) => ({
       section: sc.section,
@@ -115,9 +118,10 @@ class Search implements PolicySearch {
       return (outOfScope ? 1 - p.scopePenalty : 1) * (preventive ? 1 - p.preventionPenalty : 1);
     };
     const ranked = scoreDocs(this.index, query.concepts, p, prior);
-    const text = question.slice(0, MAX_QUESTION_CHARS);
-    const light = this.exampleTerms(text);
-    const near = nearestExamples(this.examples, this.questionTerms(text));
+    const terms = this.questionTerms(question.slice(0, MAX_QUESTION_CHARS));
+    // exampleTerms' light terms are these without the segmenter's words: derived, not tokenised again.
+    const light = terms.filter((t) => !t.startsWith('w:'));
+    const near = nearestExamples(this.examples, terms);
     let unanswered = 0;
     for (const [doc, sim] of nearestExamples(this.asked, light))
       if (doc === UNANSWERED) unanswered = sim;
@@ -242,19 +246,35 @@ function questionTerms(stopwords: Set<string>, options: TokenizeOptions = {}): (
 }
 
 /**
- * questions.jsonl's answered questions as examples: one per section that answers it. A section the pack
- * does not have is an error, as in keywords.yaml: the question would silently teach nothing.
+ * Why a question cannot be filed under a section, or null. The section must be in the pack and have
+ * text of its own: the index has a document only for those (人的対策 6.2 is only the heading of
+ * 6.2.1–6.2.3). questions.jsonl is checked so when the search is built, and scripts/add-questions.ts
+ * before it writes to the file.
+ */
+export function sectionIssue(pack: PolicyPack, id: string): string | null {
+  const section = pack.byId.get(id);
+  if (!section) return 'no such section in the policy pack';
+  if (section.lines.length === 0) return 'no text of its own: name one of its sub-sections';
+  return null;
+}
+
+/**
+ * questions.jsonl's answered questions as examples: one per section that answers it. A section that
+ * cannot take them (sectionIssue) is an error, as in keywords.yaml: the question would silently teach
+ * nothing.
  */
 function askedUnits(
+  pack: PolicyPack,
   index: PolicyIndex,
   questions: readonly AskedQuestion[],
   terms: (text: string) => Term[],
 ): { doc: number; terms: Set<Term> }[] {
   const docOf = new Map(index.docs.map((d, i) => [d.section.id, i]));
   const unknown = questions.flatMap((q) =>
-    q.sections
-      .filter((id) => !docOf.has(id))
-      .map((id) => `${q.id ?? q.question}: ${id}: no such section in the policy pack`),
+    q.sections.flatMap((id) => {
+      const issue = sectionIssue(pack, id);
+      return issue ? [`${q.id ?? q.question}: ${id}: ${issue}`] : [];
+    }),
   );
   if (unknown.length > 0) throw new VocabularyError('questions.jsonl', unknown.slice(0, 20));
   return questions.flatMap((q) => {

@@ -58,10 +58,13 @@ describe('scripts/add-questions.ts', () => {
     const set = evalSet('b.jsonl', [
       { id: 'b-1', question: 'USBメモリで持ち出していい？', gold: ['組織的対策 5.6'], kind: 'paraphrase' },
       { id: 'b-2', question: '何か', gold: ['組織的対策 99.9'], kind: 'lookup' },
+      // A heading without text: the search would refuse it when built, so it is not written either.
+      { id: 'b-3', question: '何か', gold: ['人的対策 6.2'], kind: 'lookup' },
     ]);
     const r = add(set, '--pack', pack);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('b-2: no such section in the policy pack: 組織的対策 99.9');
+    expect(r.stderr).toContain('b-3: no text of its own: name one of its sub-sections: 人的対策 6.2');
     expect(fs.existsSync(path.join(pack, 'questions.jsonl'))).toBe(false);
   });
 

@@ -52,11 +52,18 @@ describe('questions.jsonl', () => {
     const err = errorOf(() =>
       buildPolicySearch(pack, {
         ...vocabulary,
-        questions: [{ id: 'x-9', question: '質問', sections: ['組織的対策 99.9'] }],
+        questions: [
+          { id: 'x-9', question: '質問', sections: ['組織的対策 99.9'] },
+          // Only the heading of 6.2.1–6.2.3: no text of its own, so no document to file it under.
+          { id: 'x-10', question: '質問', sections: ['人的対策 6.2'] },
+        ],
       }),
     );
     expect(err.file).toBe('questions.jsonl');
-    expect(err.issues).toEqual(['x-9: 組織的対策 99.9: no such section in the policy pack']);
+    expect(err.issues).toEqual([
+      'x-9: 組織的対策 99.9: no such section in the policy pack',
+      'x-10: 人的対策 6.2: no text of its own: name one of its sub-sections',
+    ]);
   });
 
   describe('on the default pack', () => {
